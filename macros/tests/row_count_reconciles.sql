@@ -1,0 +1,38 @@
+{#-
+    Generic test row_count_reconciles: nothing is lost between a raw table and staging.
+    Every raw row is either staged (the model under test) or quarantined (rejected_model):
+        source rows = staged rows + rejected rows
+    Arguments:
+      source_relation: the raw table, e.g. source('cx', 'tickets')
+      rejected_relation: its quarantine model, e.g. ref('tickets_rejected')
+    Fails with one row naming the tables and the three counts.
+-#}
+{% test row_count_reconciles(model, source_relation, rejected_relation) %}
+
+with
+
+counts as (
+
+    select
+        '{{ source_relation.identifier }}' as source_table,
+        '{{ model.identifier }}' as staged_model,
+        '{{ rejected_relation.identifier }}' as rejected_model,
+        (select count(*) from {{ source_relation }}) as source_rows,
+        (select count(*) from {{ model }}) as staged_rows,
+        (select count(*) from {{ rejected_relation }}) as rejected_rows
+
+),
+
+final as (
+
+    select
+        *,
+        'source rows = staged rows + rejected rows' as rule
+    from counts
+    where source_rows <> staged_rows + rejected_rows
+
+)
+
+select * from final
+
+{% endtest %}

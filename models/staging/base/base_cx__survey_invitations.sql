@@ -1,0 +1,104 @@
+with
+
+source as (
+
+    select * from {{ source('cx', 'survey_invitations') }}
+
+),
+
+customers as (
+
+    select * from {{ ref('stg_cx__customers') }}
+
+),
+
+tickets as (
+
+    select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+received as (
+
+    select
+        {{ cx_text('invitation_id') }} as invitation_id,
+        {{ cx_text('customer_id') }} as customer_id,
+        {{ cx_text('ticket_id') }} as ticket_id,
+        {{ cx_text('survey_type') }} as survey_type,
+        {{ cx_text('channel') }} as channel,
+        {{ cx_text('sent_at') }} as sent_at,
+        {{ cx_loaded_at() }} as _loaded_at
+
+    from source
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when invitation_id is null then 'null_key:invitation_id'
+            when customer_id is null then 'missing_required:customer_id'
+            when survey_type is null then 'missing_required:survey_type'
+            when sent_at is null then 'missing_required:sent_at'
+            when {{ cx_is_unparseable('sent_at', 'timestamp') }} then 'unparseable_value:sent_at'
+            when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['invitation_id'], 'broken_row_rule',
+                ['invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'channel', 'sent_at']
+            ) }} > 1 then 'duplicate_key:invitation_id'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when customers.customer_id is null then 'orphan_reference:customer_id'
+            when rules_checked.ticket_id is not null and tickets.ticket_id is null
+                then 'orphan_reference:ticket_id'
+        end as final_rule
+
+    from rules_checked
+    left join customers
+        on rules_checked.customer_id = customers.customer_id
+    left join tickets
+        on rules_checked.ticket_id = tickets.ticket_id
+
+),
+
+final as (
+
+    select
+        invitation_id,
+        customer_id,
+        ticket_id,
+        survey_type,
+        channel,
+        sent_at,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final

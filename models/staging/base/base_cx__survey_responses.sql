@@ -1,0 +1,130 @@
+with
+
+source as (
+
+    select * from {{ source('cx', 'survey_responses') }}
+
+),
+
+invitations as (
+
+    select * from {{ ref('stg_cx__survey_invitations') }}
+
+),
+
+customers as (
+
+    select * from {{ ref('stg_cx__customers') }}
+
+),
+
+tickets as (
+
+    select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+received as (
+
+    select
+        {{ cx_text('response_id') }} as response_id,
+        {{ cx_text('invitation_id') }} as invitation_id,
+        {{ cx_text('customer_id') }} as customer_id,
+        {{ cx_text('ticket_id') }} as ticket_id,
+        {{ cx_text('survey_type') }} as survey_type,
+        {{ cx_text('score') }} as score,
+        {{ cx_text('comment') }} as comment,
+        {{ cx_text('responded_at') }} as responded_at,
+        {{ cx_text('followed_up_at') }} as followed_up_at,
+        {{ cx_loaded_at() }} as _loaded_at
+
+    from source
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when response_id is null then 'null_key:response_id'
+            when survey_type is null then 'missing_required:survey_type'
+            when score is null then 'missing_required:score'
+            when responded_at is null then 'missing_required:responded_at'
+            when {{ cx_is_unparseable('score', 'integer') }} then 'unparseable_value:score'
+            when {{ cx_is_unparseable('responded_at', 'timestamp') }} then 'unparseable_value:responded_at'
+            when {{ cx_is_unparseable('followed_up_at', 'timestamp') }} then 'unparseable_value:followed_up_at'
+            when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
+            when not {{ cx_score_in_range(cx_try_cast('score', 'integer'), 'lower(survey_type)') }}
+                then 'out_of_range:score'
+            when {{ cx_try_cast('followed_up_at', 'timestamp') }} < {{ cx_try_cast('responded_at', 'timestamp') }}
+                then 'timestamp_out_of_order:followed_up_at'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['response_id'], 'broken_row_rule',
+                ['response_id', 'invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'score',
+                 'comment', 'responded_at', 'followed_up_at']
+            ) }} > 1 then 'duplicate_key:response_id'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when rules_checked.invitation_id is not null and invitations.invitation_id is null
+                then 'orphan_reference:invitation_id'
+            when rules_checked.customer_id is not null and customers.customer_id is null
+                then 'orphan_reference:customer_id'
+            when rules_checked.ticket_id is not null and tickets.ticket_id is null
+                then 'orphan_reference:ticket_id'
+            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }} < invitations.sent_at
+                then 'timestamp_out_of_order:responded_at'
+        end as final_rule
+
+    from rules_checked
+    left join invitations
+        on rules_checked.invitation_id = invitations.invitation_id
+    left join customers
+        on rules_checked.customer_id = customers.customer_id
+    left join tickets
+        on rules_checked.ticket_id = tickets.ticket_id
+
+),
+
+final as (
+
+    select
+        response_id,
+        invitation_id,
+        customer_id,
+        ticket_id,
+        survey_type,
+        score,
+        comment,
+        responded_at,
+        followed_up_at,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final

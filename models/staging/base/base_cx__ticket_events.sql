@@ -1,0 +1,103 @@
+with
+
+source as (
+
+    select * from {{ source('cx', 'ticket_events') }}
+
+),
+
+tickets as (
+
+    select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+received as (
+
+    select
+        {{ cx_text('event_id') }} as event_id,
+        {{ cx_text('ticket_id') }} as ticket_id,
+        {{ cx_text('event_at') }} as event_at,
+        {{ cx_text('actor_type') }} as actor_type,
+        {{ cx_text('event_type') }} as event_type,
+        {{ cx_text('is_public') }} as is_public,
+        {{ cx_text('status') }} as status,
+        {{ cx_loaded_at() }} as _loaded_at
+
+    from source
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when event_id is null then 'null_key:event_id'
+            when ticket_id is null then 'missing_required:ticket_id'
+            when event_at is null then 'missing_required:event_at'
+            when actor_type is null then 'missing_required:actor_type'
+            when event_type is null then 'missing_required:event_type'
+            when {{ cx_is_unparseable('event_at', 'timestamp') }} then 'unparseable_value:event_at'
+            when {{ cx_is_unparseable('is_public', 'boolean') }} then 'unparseable_value:is_public'
+            when {{ cx_is_unknown_enum('actor_type', var('cx_event_actor_types')) }} then 'unknown_enum:actor_type'
+            when {{ cx_is_unknown_enum('event_type', var('cx_event_types')) }} then 'unknown_enum:event_type'
+            when {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }} then 'unknown_enum:status'
+            when lower(event_type) = 'status_change' and status is null then 'missing_required:status'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['event_id'], 'broken_row_rule',
+                ['event_id', 'ticket_id', 'event_at', 'actor_type', 'event_type', 'is_public', 'status']
+            ) }} > 1 then 'duplicate_key:event_id'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when tickets.ticket_id is null then 'orphan_reference:ticket_id'
+            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }} < tickets.created_at
+                then 'timestamp_out_of_order:event_at'
+        end as final_rule
+
+    from rules_checked
+    left join tickets
+        on rules_checked.ticket_id = tickets.ticket_id
+
+),
+
+final as (
+
+    select
+        event_id,
+        ticket_id,
+        event_at,
+        actor_type,
+        event_type,
+        is_public,
+        status,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final

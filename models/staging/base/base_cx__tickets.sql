@@ -1,0 +1,103 @@
+with
+
+source as (
+
+    select * from {{ source('cx', 'tickets') }}
+
+),
+
+customers as (
+
+    select * from {{ ref('stg_cx__customers') }}
+
+),
+
+received as (
+
+    select
+        {{ cx_text('ticket_id') }} as ticket_id,
+        {{ cx_text('customer_id') }} as customer_id,
+        {{ cx_text('channel') }} as channel,
+        {{ cx_text('priority') }} as priority,
+        {{ cx_text('created_at') }} as created_at,
+        {{ cx_text('subject') }} as subject,
+        {{ cx_text('assignee_id') }} as assignee_id,
+        {{ cx_text('group_name') }} as group_name,
+        {{ cx_text('via_social_post_id') }} as via_social_post_id,
+        {{ cx_loaded_at() }} as _loaded_at
+
+    from source
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when ticket_id is null then 'null_key:ticket_id'
+            when created_at is null then 'missing_required:created_at'
+            when channel is null then 'missing_required:channel'
+            when priority is null then 'missing_required:priority'
+            when {{ cx_is_unparseable('created_at', 'timestamp') }} then 'unparseable_value:created_at'
+            when {{ cx_is_unknown_enum('channel', var('cx_ticket_channels')) }} then 'unknown_enum:channel'
+            when {{ cx_is_unknown_enum('priority', var('cx_ticket_priorities')) }} then 'unknown_enum:priority'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['ticket_id'], 'broken_row_rule',
+                ['ticket_id', 'customer_id', 'channel', 'priority', 'created_at', 'subject',
+                 'assignee_id', 'group_name', 'via_social_post_id']
+            ) }} > 1 then 'duplicate_key:ticket_id'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when rules_checked.customer_id is not null and customers.customer_id is null
+                then 'orphan_reference:customer_id'
+        end as final_rule
+
+    from rules_checked
+    left join customers
+        on rules_checked.customer_id = customers.customer_id
+
+),
+
+final as (
+
+    select
+        ticket_id,
+        customer_id,
+        channel,
+        priority,
+        created_at,
+        subject,
+        assignee_id,
+        group_name,
+        via_social_post_id,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final

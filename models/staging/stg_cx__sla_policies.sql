@@ -1,0 +1,25 @@
+with
+
+validated as (
+
+    select * from {{ ref('base_cx__sla_policies') }}
+    where reject_reason is null
+
+),
+
+final as (
+
+    select
+        lower(priority) as priority,
+        lower(channel) as channel,
+        {{ cx_try_cast('first_reply_target_minutes', 'integer') }} as first_reply_target_minutes,
+        {{ cx_try_cast('next_reply_target_minutes', 'integer') }} as next_reply_target_minutes,
+        {{ cx_try_cast('resolution_target_minutes', 'integer') }} as resolution_target_minutes,
+        {{ cx_try_cast('in_business_hours', 'boolean') }} as in_business_hours,
+        _loaded_at
+
+    from validated
+
+)
+
+select * from final

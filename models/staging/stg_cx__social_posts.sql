@@ -1,0 +1,28 @@
+with
+
+validated as (
+
+    select * from {{ ref('base_cx__social_posts') }}
+    where reject_reason is null
+
+),
+
+final as (
+
+    select
+        post_id,
+        lower(platform) as platform,
+        lower(brand) as brand,
+        author_handle,
+        {{ cx_try_cast('author_is_brand', 'boolean') }} as author_is_brand,
+        {{ cx_try_cast('created_at', 'timestamp') }} as created_at,
+        text,
+        in_reply_to_post_id,
+        {{ cx_try_cast('author_followers', 'integer') }} as author_followers,
+        _loaded_at
+
+    from validated
+
+)
+
+select * from final

@@ -1,0 +1,28 @@
+with
+
+validated as (
+
+    select * from {{ ref('base_cx__survey_responses') }}
+    where reject_reason is null
+
+),
+
+final as (
+
+    select
+        response_id,
+        invitation_id,
+        customer_id,
+        ticket_id,
+        lower(survey_type) as survey_type,
+        {{ cx_try_cast('score', 'integer') }} as score,
+        comment,
+        {{ cx_try_cast('responded_at', 'timestamp') }} as responded_at,
+        {{ cx_try_cast('followed_up_at', 'timestamp') }} as followed_up_at,
+        _loaded_at
+
+    from validated
+
+)
+
+select * from final

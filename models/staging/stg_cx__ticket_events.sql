@@ -1,0 +1,26 @@
+with
+
+validated as (
+
+    select * from {{ ref('base_cx__ticket_events') }}
+    where reject_reason is null
+
+),
+
+final as (
+
+    select
+        event_id,
+        ticket_id,
+        {{ cx_try_cast('event_at', 'timestamp') }} as event_at,
+        lower(actor_type) as actor_type,
+        lower(event_type) as event_type,
+        coalesce({{ cx_try_cast('is_public', 'boolean') }}, false) as is_public,
+        lower(status) as status,
+        _loaded_at
+
+    from validated
+
+)
+
+select * from final
