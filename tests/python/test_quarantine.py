@@ -1,0 +1,128 @@
+"""Bad raw rows are quarantined with their rule and column, and none is lost.
+
+The fixture tests/fixtures/quarantine/ holds small raw tables with at least one row breaking
+each data rule, next to clean rows; expected_rejections.csv lists every row that must be
+rejected, with its reason and column.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import REPO_ROOT, load_csv_dir_as_raw, run_dbt
+
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "quarantine"
+
+# How a rejected row is identified in each table's quarantine model.
+ROW_KEY = {
+    "customers": "customer_id",
+    "customer_identities": "handle",
+    "tickets": "ticket_id",
+    "ticket_events": "event_id",
+    "survey_invitations": "invitation_id",
+    "survey_responses": "response_id",
+    "social_posts": "post_id",
+    "sla_policies": "priority || '|' || channel",
+    "business_hours": "day_of_week",
+    "holidays": "holiday_date",
+}
+
+
+@pytest.fixture(scope="module")
+def quarantine_build(tmp_path_factory) -> Path:
+    work_dir = tmp_path_factory.mktemp("quarantine")
+    database = work_dir / "quarantine.duckdb"
+    raw_dir = work_dir / "raw"
+    raw_dir.mkdir()
+    for path in FIXTURE.glob("*.csv"):
+        if path.stem != "expected_rejections":
+            (raw_dir / path.name).write_bytes(path.read_bytes())
+    load_csv_dir_as_raw(raw_dir, database)
+    result = run_dbt(
+        ["run", "--select", "+mart_quarantine_summary", "+mart_source_reconciliation",
+         "--vars", "{cx_source: raw}"],
+        database, work_dir,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return database
+
+
+def expected_rejections() -> list[dict[str, str]]:
+    with open(FIXTURE / "expected_rejections.csv", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def rejected_rows(database: Path, table: str) -> list[tuple[str | None, str, str]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(
+            f"select {ROW_KEY[table]}, reject_reason, rejected_column from main.{table}_rejected"
+        ).fetchall()
+
+
+def test_fixture_covers_every_rule():
+    rules = {row["reject_reason"] for row in expected_rejections()}
+    assert rules == {
+        "null_key", "missing_required", "unparseable_value", "unknown_enum", "out_of_range",
+        "self_reference", "timestamp_out_of_order", "duplicate_key", "orphan_reference",
+    }
+
+
+@pytest.mark.parametrize("table", list(ROW_KEY))
+def test_each_bad_row_lands_in_quarantine_with_its_reason(quarantine_build, table):
+    def in_order(rows):
+        return sorted(rows, key=lambda row: (row[0] or "", row[1], row[2]))
+
+    expected = [
+        (row["key"] or None, row["reject_reason"], row["rejected_column"])
+        for row in expected_rejections() if row["source_table"] == table
+    ]
+    assert in_order(rejected_rows(quarantine_build, table)) == in_order(expected)
+
+
+def test_no_row_is_lost(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        rows = connection.execute(
+            "select source_table, source_rows, staged_rows, rejected_rows, is_reconciled "
+            "from main.mart_source_reconciliation"
+        ).fetchall()
+    assert len(rows) == len(ROW_KEY)
+    for source_table, source_rows, staged_rows, rejected, is_reconciled in rows:
+        assert source_rows == staged_rows + rejected, source_table
+        assert is_reconciled
+        assert source_rows > 0
+
+
+def test_duplicates_keep_the_latest_loaded_row(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        ticket = connection.execute("select subject from main.stg_cx__tickets where ticket_id = 'T1'").fetchall()
+        customer = connection.execute(
+            "select email, annual_revenue from main.stg_cx__customers where customer_id = 'C1'"
+        ).fetchall()
+        policy = connection.execute(
+            "select first_reply_target_minutes from main.stg_cx__sla_policies "
+            "where priority = 'normal' and channel = 'email'"
+        ).fetchall()
+    assert ticket == [("Login broken",)]
+    assert customer == [("c1@example.com", 1200.5)]
+    assert policy == [(480,)]
+
+
+def test_clean_rows_are_staged_typed_and_normalised(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        channel, created_at = connection.execute(
+            "select channel, created_at from main.stg_cx__tickets where ticket_id = 'T1'"
+        ).fetchone()
+        survey_type, score = connection.execute(
+            "select survey_type, score from main.stg_cx__survey_responses where response_id = 'R2'"
+        ).fetchone()
+        orphan_reply = connection.execute(
+            "select in_reply_to_post_id from main.stg_cx__social_posts where post_id = 'P4'"
+        ).fetchone()
+    assert channel == "email"
+    assert str(created_at) == "2026-03-02 10:00:00"
+    assert (survey_type, score) == ("nps", 3)
+    assert orphan_reply == ("P0",)  # replies to a missing parent are kept (flagged downstream)
