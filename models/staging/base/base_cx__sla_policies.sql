@@ -38,9 +38,12 @@ row_rules_checked as (
             when {{ cx_is_unparseable('resolution_target_minutes', 'integer') }}
                 then 'unparseable_value:resolution_target_minutes'
             when {{ cx_is_unparseable('in_business_hours', 'boolean') }} then 'unparseable_value:in_business_hours'
-            when {{ cx_try_cast('first_reply_target_minutes', 'integer') }} <= 0 then 'out_of_range:first_reply_target_minutes'
-            when {{ cx_try_cast('next_reply_target_minutes', 'integer') }} <= 0 then 'out_of_range:next_reply_target_minutes'
-            when {{ cx_try_cast('resolution_target_minutes', 'integer') }} <= 0 then 'out_of_range:resolution_target_minutes'
+            when {{ cx_try_cast('first_reply_target_minutes', 'integer') }} <= 0
+                then 'out_of_range:first_reply_target_minutes'
+            when {{ cx_try_cast('next_reply_target_minutes', 'integer') }} <= 0
+                then 'out_of_range:next_reply_target_minutes'
+            when {{ cx_try_cast('resolution_target_minutes', 'integer') }} <= 0
+                then 'out_of_range:resolution_target_minutes'
         end as broken_row_rule
 
     from received

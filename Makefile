@@ -1,0 +1,46 @@
+# cx-metrics: the two commands of the README, and the steps they are made of.
+# Each target creates the virtual environment it needs (.venv, from requirements.txt).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DBT_PROFILES_DIR := $(CURDIR)
+export GX_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+.PHONY: demo test venv build lint pytest real-data clean
+
+## demo: build every model on the demo data (DuckDB) and print a CX summary
+demo: venv
+	$(BIN)/dbt build --target duckdb
+	$(BIN)/python scripts/cx_summary.py
+
+## test: the full check: dbt build (data + unit tests), pytest, sqlfluff lint
+test: venv build pytest lint
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip check
+	touch $@
+
+build: venv
+	$(BIN)/dbt build --target duckdb
+
+pytest: venv
+	$(BIN)/python -m pytest tests/python
+
+lint: venv
+	$(BIN)/sqlfluff lint models tests
+
+## real-data: load the public sample data into target/real.duckdb and build on it
+real-data: venv
+	$(BIN)/python scripts/load_real_data.py --twcs ../shared/data/twcs_sample.csv \
+		--servicenow ../shared/data/incident_event_log.csv.gz --out target/real.duckdb
+	CX_DUCKDB_PATH=target/real.duckdb $(BIN)/dbt build --vars '{cx_source: raw}' --exclude resource_type:seed
+	CX_DUCKDB_PATH=target/real.duckdb $(BIN)/python scripts/cx_summary.py
+
+clean:
+	rm -rf target logs dbt_packages

@@ -1,0 +1,87 @@
+"""The short CX summary that `make demo` prints: headline numbers from the built marts.
+
+Each section reads one mart and is skipped when that mart has not been built, so the summary
+grows with the project. Formatting is kept apart from querying so it can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import duckdb
+
+Rows = list[tuple[Any, ...]]
+
+
+def format_table(headers: Sequence[str], rows: Rows) -> str:
+    """Render rows as a plain fixed-width text table (numbers right-aligned)."""
+    cells = [[_format_cell(value) for value in row] for row in rows]
+    widths = [len(header) for header in headers]
+    for row in cells:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+    numeric = [all(isinstance(row[i], (int, float)) for row in rows) and bool(rows) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            value.rjust(width) if is_number else value.ljust(width)
+            for value, width, is_number in zip(values, widths, numeric)
+        ).rstrip()
+
+    separator = "  ".join("-" * width for width in widths)
+    return "\n".join([line(headers), separator, *(line(row) for row in cells)])
+
+
+def _format_cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "NO"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def existing_relations(connection: duckdb.DuckDBPyConnection, schema: str) -> set[str]:
+    rows = connection.execute(
+        "select table_name from information_schema.tables where table_schema = ?", [schema]
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+def section_source_reconciliation(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
+    rows = connection.execute(
+        f"select source_table, source_rows, staged_rows, rejected_rows, is_reconciled "
+        f"from {schema}.mart_source_reconciliation"
+    ).fetchall()
+    return "Raw rows staged and quarantined\n" + format_table(
+        ["table", "raw rows", "staged", "quarantined", "adds up"], rows
+    )
+
+
+def section_quarantine(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
+    rows = connection.execute(
+        f"select source_table, reject_reason, rejected_column, rejected_rows "
+        f"from {schema}.mart_quarantine_summary order by source_table, reject_reason, rejected_column"
+    ).fetchall()
+    if not rows:
+        return "Quarantined rows by reason\n(none: every raw row passed the data rules)"
+    return "Quarantined rows by reason\n" + format_table(["table", "reason", "column", "rows"], rows)
+
+
+# (mart the section needs, function that renders it), in the order they are printed.
+SECTIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection, str], str]]] = [
+    ("mart_source_reconciliation", section_source_reconciliation),
+    ("mart_quarantine_summary", section_quarantine),
+]
+
+
+def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main") -> str:
+    """The summary text for every section whose mart exists in `schema`."""
+    available = existing_relations(connection, schema)
+    parts = [render(connection, schema) for mart, render in SECTIONS if mart in available]
+    if not parts:
+        return f"No cx-metrics marts found in schema {schema}: run the dbt build first."
+    return "\n\n".join(["cx-metrics summary", *parts])
