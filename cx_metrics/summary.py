@@ -20,7 +20,7 @@ def format_table(headers: Sequence[str], rows: Rows) -> str:
     widths = [len(header) for header in headers]
     for row in cells:
         widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
-    numeric = [all(isinstance(row[i], (int, float)) for row in rows) and bool(rows) for i in range(len(headers))]
+    numeric = [bool(rows) and all(_is_number(row[i]) for row in rows) for i in range(len(headers))]
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(
@@ -30,6 +30,10 @@ def format_table(headers: Sequence[str], rows: Rows) -> str:
 
     separator = "  ".join("-" * width for width in widths)
     return "\n".join([line(headers), separator, *(line(row) for row in cells)])
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _format_cell(value: Any) -> str:

@@ -270,7 +270,7 @@ def test_demo_shape(demo):
     # business hours concentration (America/New_York weekdays 9-17)
     local = pd.to_datetime(d["tickets"].created_at).dt.tz_localize("UTC").dt.tz_convert(
         "America/New_York")
-    in_bh = (local.dt.weekday < 5) & local.dt.hour.between(9, 16)
+    in_bh = (local.dt.day_of_week < 5) & local.dt.hour.between(9, 16)
     assert in_bh.mean() > 0.6
 
 
