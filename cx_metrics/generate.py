@@ -30,8 +30,8 @@ Planted effects (causal direction: ticket/social experience -> outcome)
    from logit(p) = churn_base_logit + ln(2.0)*breached
    + ln(unanswered_social_churn_odds_ratio)*has_unanswered_social
    + churn_segment_logit[segment]; churned_at lies after the customer's last
-   interaction (ticket events, social posts, ticket-survey responses) and
-   inside the window.  A plain 2x2 table (breached x churned) over customers
+   interaction (ticket events, social posts, ticket-survey invitations and
+   responses) and inside the window.  A plain 2x2 table (breached x churned) over customers
    with at least one eligible ticket recovers an odds ratio close to 2.
 2. Unanswered social post -> fewer NPS promoters.  For every NPS response
    take the respondent's most recent social conversation (root post, linked
@@ -46,6 +46,12 @@ Planted effects (causal direction: ticket/social experience -> outcome)
    ticket's first reply met the SLA (or the ticket is agent-created) and
    ``csat_good_share_sla_breached`` (0.62) when it was breached.
 
+Outcome draws (churn, NPS promoter, CSAT good) are stratified "quota" Bernoulli
+draws (:func:`quota_bernoulli`): inside every cell of the model the number of
+positives equals the expected count (random members), so realised effects match
+the parameters closely even in the 2,000-ticket demo.  The realised values are
+written to ``realised_effects`` in the params file.
+
 Planted bad rows (listed one by one in ``generator_params.json``) carry the
 rule codes null_key, duplicate_key, unparseable_value, unknown_enum,
 orphan_reference, timestamp_out_of_order, out_of_range and self_reference;
@@ -59,7 +65,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pyarrow as pa
@@ -308,23 +314,33 @@ def fmt_money(x: np.ndarray) -> pa.Array:
     return pc.binary_join_element_wise(whole, frac, ".")
 
 
+def quota_bernoulli(rng: np.random.Generator, prob: np.ndarray,
+                    strata: np.ndarray) -> np.ndarray:
+    """Stratified Bernoulli draw: in each stratum exactly floor(sum(prob) + U) rows are True.
+
+    Members are chosen uniformly at random inside a stratum, so with a constant probability
+    per stratum this is a Bernoulli draw without the binomial noise in the count: realised
+    rates match the model (within one row per stratum) even on the small demo.
+    """
+    prob = np.asarray(prob, dtype=float)
+    _, codes = np.unique(np.asarray(strata), return_inverse=True)
+    codes = codes.ravel()
+    n_codes = int(codes.max()) + 1 if len(codes) else 0
+    k = np.floor(np.bincount(codes, weights=prob, minlength=n_codes)
+                 + rng.random(n_codes)).astype(np.int64)
+    order = np.lexsort((rng.random(len(prob)), codes))
+    sorted_codes = codes[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left")
+    out = np.empty(len(prob), dtype=bool)
+    out[order] = rank < k[sorted_codes]
+    return out
+
+
 def group_max(keys: np.ndarray, values: np.ndarray, n: int, fill: int) -> np.ndarray:
     out = np.full(n, fill, dtype=np.int64)
     if len(keys):
         np.maximum.at(out, keys, values)
     return out
-
-
-def group_min(keys: np.ndarray, values: np.ndarray, n: int, fill: int) -> np.ndarray:
-    out = np.full(n, fill, dtype=np.int64)
-    if len(keys):
-        np.minimum.at(out, keys, values)
-    return out
-
-
-def rank_by(*keys: np.ndarray) -> np.ndarray:
-    """Permutation sorting rows by keys (last key is primary, like lexsort)."""
-    return np.lexsort(keys)
 
 
 # --------------------------------------------------------------------------
@@ -370,6 +386,18 @@ def us_federal_holidays(start: dt.date, end: dt.date) -> list[tuple[dt.date, str
     return sorted((d, n) for d, n in out if start <= d <= end)
 
 
+def get_zone(tz: str) -> dt.tzinfo:
+    """IANA zone from the system tz database, else from dateutil's bundled copy."""
+    try:
+        return ZoneInfo(tz)
+    except ZoneInfoNotFoundError:  # pragma: no cover - machines without /usr/share/zoneinfo
+        from dateutil import tz as dateutil_tz
+        zone = dateutil_tz.gettz(tz)
+        if zone is None:
+            raise
+        return zone
+
+
 @dataclass(frozen=True)
 class ArrivalProfile:
     """Piecewise-uniform hourly arrival intensity over the window."""
@@ -383,7 +411,7 @@ class ArrivalProfile:
 def arrival_profile(start_s: int, end_s: int, tz: str, holidays: set[dt.date],
                     weekday_hours: np.ndarray, weekend_hours: np.ndarray) -> ArrivalProfile:
     """Hourly weights from local (tz) hour of day; weekends and holidays use weekend_hours."""
-    zone = ZoneInfo(tz)
+    zone = get_zone(tz)
     bins = np.arange(start_s, end_s, HOUR, dtype=np.int64)
     w = np.empty(len(bins))
     for i, b in enumerate(bins.tolist()):  # one iteration per hour of the window (~8.8k)
@@ -543,13 +571,19 @@ SOCIAL_BRAND_REPLY = (
     "Thanks for the kind words, we'll pass them on to the team!",
     "We're aware of an issue and are working on a fix. Thanks for your patience.",
 )
-SOCIAL_CUSTOMER_FOLLOWUP = (
-    "thanks, that fixed it!", "DM sent", "still not working...",
-    "ok, thanks for the quick reply", "sent you the details", "that didn't help at all",
+SOCIAL_CUSTOMER_FOLLOWUP_OK = (
+    "thanks, that fixed it!", "DM sent", "ok, thanks for the quick reply",
+    "sent you the details",
 )
-SOCIAL_BRAND_FOLLOWUP = (
-    "Glad we could help!", "Thanks, we've replied in DM.",
-    "Got it, our team is on it.", "Sorry it's still not working, we've escalated it.",
+SOCIAL_CUSTOMER_FOLLOWUP_BAD = (
+    "still not working...", "that didn't help at all", "I already sent a DM yesterday, no reply",
+)
+SOCIAL_BRAND_FOLLOWUP_OK = (
+    "Glad we could help!", "Thanks, we've replied in DM.", "Got it, our team is on it.",
+)
+SOCIAL_BRAND_FOLLOWUP_BAD = (
+    "Sorry it's still not working, we've escalated it.",
+    "Apologies for the delay, a specialist will DM you today.",
 )
 
 COMMENTS_POSITIVE = (
@@ -901,7 +935,7 @@ def gen_ticket_surveys(rng: np.random.Generator, p: GeneratorParams, tk: Frame,
     r = np.flatnonzero((rng.random(len(tix)) < rate) & (resp_t < end_s))
     breached = facts["breached"][tix[r]]
     good_p = np.where(breached, p.csat_good_share_sla_breached, p.csat_good_share_sla_met)
-    good = rng.random(len(r)) < good_p
+    good = quota_bernoulli(rng, good_p, breached * 2 + (stype[r] == CSAT))
     csat_score = np.where(good, rng.choice([4, 5], len(r), p=[0.4, 0.6]),
                           rng.choice([1, 2, 3], len(r), p=[0.3, 0.3, 0.4]))
     easy_p = np.clip(p.ces_easy_share_base + p.ces_easy_share_per_round * facts["rounds"][tix[r]],
@@ -927,14 +961,16 @@ def customer_flags(p: GeneratorParams, n_customers: int, tk: Frame, facts: Frame
 
 
 def gen_churn(rng: np.random.Generator, p: GeneratorParams, cust: Frame, breached: np.ndarray,
-              unans_social: np.ndarray, last_activity: np.ndarray) -> np.ndarray:
+              unans_social: np.ndarray, has_eligible_ticket: np.ndarray,
+              last_activity: np.ndarray) -> np.ndarray:
     """churned_at per customer (-1 = active) from the logistic churn model."""
     _, end_s = window_bounds(p)
     seg_eff = np.array([p.churn_segment_logit[k] for k in SEGMENTS])[cust["segment"]]
     logit = (p.churn_base_logit + np.log(p.sla_breach_churn_odds_ratio) * breached
              + np.log(p.unanswered_social_churn_odds_ratio) * unans_social + seg_eff)
     prob = 1.0 / (1.0 + np.exp(-logit))
-    churned = rng.random(len(prob)) < prob
+    strata = (cust["segment"] * 8 + breached * 4 + unans_social * 2 + has_eligible_ticket)
+    churned = quota_bernoulli(rng, prob, strata)
     lo = np.maximum(cust["active_from"], last_activity) + 60
     lo = np.minimum(lo, end_s - 2)
     at = lo + np.floor(rng.random(len(prob)) * (end_s - 1 - lo)).astype(np.int64)
@@ -1000,8 +1036,7 @@ def nps_scores(rng: np.random.Generator, p: GeneratorParams, conv: Frame, custom
     pp = np.array([p.promoter_share_no_social, p.promoter_share_after_answered_social,
                    p.promoter_share_after_unanswered_social])[state]
     n = len(customer)
-    u = rng.random(n)
-    promoter = u < pp
+    promoter = quota_bernoulli(rng, pp, state)
     passive = ~promoter & (rng.random(n) < p.passive_share_of_non_promoters)
     score = np.where(promoter, rng.choice([9, 10], n, p=[0.45, 0.55]),
                      np.where(passive, rng.choice([7, 8], n, p=[0.5, 0.5]),
@@ -1075,7 +1110,10 @@ def generate(p: GeneratorParams) -> GeneratedData:
     last = np.maximum(last, group_max(conv["customer"][posts["conv"][cposts]],
                                       posts["t"][cposts], n_customers, 0))
     last = np.maximum(last, group_max(t_resp["customer"], t_resp["responded"], n_customers, 0))
-    churned_at = gen_churn(rngs["churn"], p, cust, breached, unans, last)
+    last = np.maximum(last, group_max(t_inv["customer"], t_inv["sent"], n_customers, 0))
+    has_elig = np.zeros(n_customers, bool)
+    has_elig[tk["customer"][~facts["agent_created"]]] = True
+    churned_at = gen_churn(rngs["churn"], p, cust, breached, unans, has_elig, last)
     n_inv, n_resp = gen_nps(rngs["nps"], p, cust, churned_at, len(t_resp["customer"]))
     nrng = rngs["nps"]
     n_score, n_state = nps_scores(nrng, p, conv, n_resp["customer"], n_resp["responded"])
@@ -1217,15 +1255,36 @@ def _mid_pick(mask: np.ndarray, t: np.ndarray, start_s: int, end_s: int, k: int 
     return int(order[min(k, len(order) - 1)])
 
 
-def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
-    p, w = c.p, c.widths
-    start_s, end_s = window_bounds(p)
-    bad: list[dict[str, Any]] = []
-    tables: dict[str, pa.Table] = {}
-    n_c = len(c.cust["signup"])
+Rendered = tuple[pa.Table, list[dict[str, Any]]]
 
-    # ----- customers -----
-    cust_ids = fmt_ids("C", np.arange(1, n_c + 1), w["C"])
+
+def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
+    """Render every non-static table; returns the tables and the planted bad-row list."""
+    w = c.widths
+    cust_ids = fmt_ids("C", np.arange(1, len(c.cust["signup"]) + 1), w["C"])
+    handles = identity_handles(c.ident, w["C"])
+    ticket_ids = fmt_ids("T", np.arange(1, len(c.tk["created"]) + 1), w["T"])
+    steps: dict[str, Callable[[], Rendered]] = {
+        "customers": lambda: render_customers(c, cust_ids),
+        "customer_identities": lambda: render_identities(c, cust_ids, handles),
+        "social_posts": lambda: render_social_posts(c, handles),
+        "tickets": lambda: render_tickets(c, cust_ids, ticket_ids),
+        "ticket_events": lambda: render_ticket_events(c, ticket_ids),
+        "survey_invitations": lambda: render_invitations(c, cust_ids, ticket_ids),
+        "survey_responses": lambda: render_responses(c, cust_ids, ticket_ids),
+    }
+    tables: dict[str, pa.Table] = {}
+    bad: list[dict[str, Any]] = []
+    for name, step in steps.items():
+        tables[name], rows = step()
+        bad += rows
+    return tables, bad
+
+
+def render_customers(c: RenderContext, cust_ids: pa.Array) -> Rendered:
+    p, w = c.p, c.widths
+    start_s, _ = window_bounds(p)
+    n_c = len(c.cust["signup"])
     churned = c.churned_at >= 0
     loaded = load_batch(np.where(churned, c.churned_at, c.cust["signup"]), p)
     cols = {"customer_id": cust_ids,
@@ -1247,21 +1306,23 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         "email": bad_c.lower() + "@example.com", "is_incentivized": "false",
         "_loaded_at": _ts_str(int(load_batch(np.array([signup]), p)[0]))}],
         [int(load_batch(np.array([signup]), p)[0])])
-    bad.append({"table": "customers", "key": bad_c, "rule": "timestamp_out_of_order",
+    return t, [{"table": "customers", "key": bad_c, "rule": "timestamp_out_of_order",
                 "column": "churned_at", "note": "churned_at is 30 days before signup_at; "
-                "customer has no tickets, identities, posts or survey rows"})
-    tables["customers"] = t
+                "customer has no tickets, identities, posts or survey rows"}]
 
-    # ----- customer_identities -----
-    handles = identity_handles(c.ident, w["C"])
-    ident_loaded = load_batch(c.cust["signup"][c.ident["customer"]], p)
+
+def render_identities(c: RenderContext, cust_ids: pa.Array, handles: pa.Array) -> Rendered:
+    ident_loaded = load_batch(c.cust["signup"][c.ident["customer"]], c.p)
     cols = {"platform": fmt_enum(PLATFORMS, c.ident["platform"]), "handle": handles,
             "customer_id": cust_ids.take(pa.array(c.ident["customer"])),
             "_loaded_at": fmt_ts(ident_loaded)}
     cols, _ = sort_by_loaded(cols, ident_loaded)
-    tables["customer_identities"] = to_table("customer_identities", cols)
+    return to_table("customer_identities", cols), []
 
-    # ----- social_posts -----
+
+def render_social_posts(c: RenderContext, handles: pa.Array) -> Rendered:
+    p, w = c.p, c.widths
+    start_s, _ = window_bounds(p)
     ps, cv = c.posts, c.conv
     n_p = len(ps["t"])
     post_ids = fmt_ids("P", np.arange(1, n_p + 1), w["P"])
@@ -1289,12 +1350,19 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         "@", fmt_enum(brands, pbrand), ""), pick_text(rng, SOCIAL_ROOT, n_p), " ")
     parent_author = author.take(pa.array(np.maximum(ps["parent"], 0)))
     text_brand = pc.binary_join_element_wise(parent_author, pick_text(rng, SOCIAL_BRAND_REPLY, n_p), " ")
-    text_bfu = pc.binary_join_element_wise(parent_author, pick_text(rng, SOCIAL_BRAND_FOLLOWUP, n_p), " ")
+    # customer follow-ups are happy or not; the brand's answer to them matches
+    happy = rng.random(n_p) < 0.6
+    parent_happy = happy[np.maximum(ps["parent"], 0)]
+    text_cfu = pc.if_else(pa.array(happy), pick_text(rng, SOCIAL_CUSTOMER_FOLLOWUP_OK, n_p),
+                          pick_text(rng, SOCIAL_CUSTOMER_FOLLOWUP_BAD, n_p))
+    text_bfu = pc.binary_join_element_wise(
+        parent_author, pc.if_else(pa.array(parent_happy),
+                                  pick_text(rng, SOCIAL_BRAND_FOLLOWUP_OK, n_p),
+                                  pick_text(rng, SOCIAL_BRAND_FOLLOWUP_BAD, n_p)), " ")
     text = pc.case_when(
         pc.make_struct(pa.array(kind == 0), pa.array(kind == 1), pa.array(kind == 2),
                        pa.array(kind == 3)),
-        text_root, pick_text(rng, SOCIAL_BUMP, n_p), text_brand,
-        pick_text(rng, SOCIAL_CUSTOMER_FOLLOWUP, n_p), text_bfu)
+        text_root, pick_text(rng, SOCIAL_BUMP, n_p), text_brand, text_cfu, text_bfu)
     p_loaded = load_batch(ps["t"], p)
     cols = {"post_id": post_ids, "platform": fmt_enum(PLATFORMS, cv["platform"][conv_of]),
             "brand": fmt_enum(brands, pbrand), "author_handle": author,
@@ -1312,15 +1380,17 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         "author_handle": "@guest99999", "author_is_brand": "false", "created_at": _ts_str(st),
         "text": f"@{brands[0]} replying to myself because nobody else will",
         "in_reply_to_post_id": self_id, "author_followers": "42", "_loaded_at": _ts_str(sl)}], [sl])
-    bad.append({"table": "social_posts", "key": self_id, "rule": "self_reference",
+    return t, [{"table": "social_posts", "key": self_id, "rule": "self_reference",
                 "column": "in_reply_to_post_id",
-                "note": "anonymous author (not in customer_identities); in_reply_to_post_id = post_id"})
-    tables["social_posts"] = t
+                "note": "anonymous author (not in customer_identities); in_reply_to_post_id = post_id"}]
 
-    # ----- tickets -----
+
+def render_tickets(c: RenderContext, cust_ids: pa.Array, ticket_ids: pa.Array) -> Rendered:
+    p, w = c.p, c.widths
+    start_s, end_s = window_bounds(p)
     tk, f = c.tk, c.facts
-    n_t = len(tk["created"])
-    ticket_ids = fmt_ids("T", np.arange(1, n_t + 1), w["T"])
+    n_t, n_c = len(tk["created"]), len(c.cust["signup"])
+    bad: list[dict[str, Any]] = []
     t_loaded = load_batch(tk["created"], p)
     cols = {"ticket_id": ticket_ids,
             "customer_id": cust_ids.take(pa.array(tk["customer"])),
@@ -1367,10 +1437,15 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         row_loaded.append(lt)
         bad.append({"table": "tickets", "key": tid, "rule": rule, "column": col,
                     "note": note + "; no ticket_events"})
-    tables["tickets"] = append_rows(t, t_loaded, rows, row_loaded)
+    return append_rows(t, t_loaded, rows, row_loaded), bad
 
-    # ----- ticket_events -----
-    ev = c.ev
+
+def render_ticket_events(c: RenderContext, ticket_ids: pa.Array) -> Rendered:
+    p, w = c.p, c.widths
+    start_s, end_s = window_bounds(p)
+    tk, f, ev = c.tk, c.facts, c.ev
+    email = CHANNELS.index("email")
+    bad: list[dict[str, Any]] = []
     n_e = len(ev["t"])
     e_loaded = load_batch(ev["t"], p)
     cols = {"event_id": fmt_ids("E", np.arange(1, n_e + 1), w["E"]),
@@ -1399,9 +1474,13 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         row_loaded.append(lt)
         bad.append({"table": "ticket_events", "key": eid, "rule": rule, "column": col,
                     "note": note + f"; ticket {_id_str('T', tix + 1, w['T'])} is otherwise clean"})
-    tables["ticket_events"] = append_rows(t, e_loaded, rows, row_loaded)
+    return append_rows(t, e_loaded, rows, row_loaded), bad
 
-    # ----- survey_invitations (rows in sent order = id order) -----
+
+def render_invitations(c: RenderContext, cust_ids: pa.Array, ticket_ids: pa.Array) -> Rendered:
+    """Rows in sent order = id order."""
+    p, w = c.p, c.widths
+    n_t = len(c.tk["created"])
     inv, order = c.inv, c.inv_order
     n_i = len(order)
     inv_ids = fmt_ids("SI", np.arange(1, n_i + 1), w["SI"])
@@ -1415,9 +1494,17 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
             "channel": fmt_enum(SURVEY_CHANNELS, inv["channel"][order]),
             "sent_at": fmt_ts(inv["sent"][order]),
             "_loaded_at": fmt_ts(i_loaded)}
-    tables["survey_invitations"] = to_table("survey_invitations", cols)
+    return to_table("survey_invitations", cols), []
 
-    # ----- survey_responses (ids in responded order, rows in load order) -----
+
+def render_responses(c: RenderContext, cust_ids: pa.Array, ticket_ids: pa.Array) -> Rendered:
+    """Ids in responded order, rows in load order (after any follow-up)."""
+    p, w = c.p, c.widths
+    start_s, end_s = window_bounds(p)
+    n_t = len(c.tk["created"])
+    inv, order = c.inv, c.inv_order
+    n_i = len(order)
+    bad: list[dict[str, Any]] = []
     r = c.resp
     ro = np.lexsort((np.arange(len(r["responded"])), r["responded"]))
     rr = {k: v[ro] for k, v in r.items()}
@@ -1461,8 +1548,7 @@ def render_all(c: RenderContext) -> tuple[dict[str, pa.Table], list[dict[str, An
         bad.append({"table": "survey_responses", "key": rid, "rule": rule, "column": "score",
                     "note": note + f"; answers invitation {_id_str('SI', k + 1, w['SI'])} "
                                    "which has no other response"})
-    tables["survey_responses"] = append_rows(t, r_loaded, rows, row_loaded)
-    return tables, bad
+    return append_rows(t, r_loaded, rows, row_loaded), bad
 
 
 # --------------------------------------------------------------------------
@@ -1543,9 +1629,13 @@ def build_metadata(p: GeneratorParams, tables: dict[str, pa.Table], bad_rows: li
             "agent_created_tickets": "first comment by an agent; excluded from first-reply SLA",
             "internal_notes": "agent comments with is_public=false are not replies",
             "ces_scale": "1-7, higher = easier",
+            "outcome_draws": "churn, NPS promoter and CSAT good are stratified (quota) draws: "
+                             "each model cell gets exactly its expected number of positives",
             "nps_waves": "relationship NPS sent on window_start + nps_wave_days (14:00-16:00 UTC)",
-            "churn_timing": "churned_at after the customer's last ticket event, social post and "
-                            "ticket-survey response; no surveys are sent after churned_at",
+            "churn_timing": "churned_at is uniform between the customer's last ticket event, "
+                            "social post, ticket-survey invitation or response and the window "
+                            "end (so it is skewed late); no NPS is sent or answered after "
+                            "churned_at",
         },
         "planted_effects": planted_effects_doc(p),
         "realised_effects": realised,

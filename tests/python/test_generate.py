@@ -195,7 +195,6 @@ def test_clean_rows_are_clean(demo):
         for col in df.columns:
             if col.endswith("_at"):
                 assert df[col].dropna().str.fullmatch(TS_RE).all(), (t, col)
-        assert df._loaded_at.is_monotonic_increasing or t in ("tickets",), t
     for t, df in dfs.items():  # raw files are in load order, bad rows included
         assert df._loaded_at.is_monotonic_increasing, t
     for col in ("is_incentivized",):
@@ -364,7 +363,8 @@ def test_sla_breach_doubles_churn_odds(big):
     dd = int((~cust & ~churned).sum())
     assert [[a, b], [c, dd]] == meta["realised_effects"]["churn_2x2_breached_x_churned"]
     odds_ratio = a * dd / (b * c)
-    assert 1.65 < odds_ratio < 2.4, odds_ratio  # planted 2.0; sampling SE of log OR ~0.05
+    # planted 2.0; churn is a stratified draw so only the small segment/social terms move it
+    assert 1.8 < odds_ratio < 2.25, odds_ratio
 
 
 def test_unanswered_social_cuts_promoters(big):
@@ -393,9 +393,9 @@ def test_unanswered_social_cuts_promoters(big):
     real = meta["realised_effects"]["nps_promoter_share_by_latest_social_conversation"]
     assert share.loc["answered", "size"] == real["after_answered_social"]["responses"]
     assert share.loc["unanswered", "size"] == real["after_unanswered_social"]["responses"]
-    assert abs(share.loc["answered", "mean"] - 0.71) < 0.04, share
-    assert abs(share.loc["unanswered", "mean"] - 0.19) < 0.05, share
-    assert abs(share.loc["none", "mean"] - 0.45) < 0.03, share
+    assert abs(share.loc["answered", "mean"] - 0.71) < 0.02, share
+    assert abs(share.loc["unanswered", "mean"] - 0.19) < 0.02, share
+    assert abs(share.loc["none", "mean"] - 0.45) < 0.02, share
 
 
 def test_sla_met_raises_csat(big):
@@ -404,8 +404,22 @@ def test_sla_met_raises_csat(big):
     cs = d["survey_responses"].query("survey_type == 'csat'")
     br = cs.ticket_id.map(tb).fillna(False).astype(bool)  # agent-created count as met
     good = cs.score.astype(int) >= 4
-    assert abs(good[~br].mean() - 0.85) < 0.04
-    assert abs(good[br].mean() - 0.62) < 0.06
+    assert abs(good[~br].mean() - 0.85) < 0.02
+    assert abs(good[br].mean() - 0.62) < 0.03
+
+
+def test_demo_recovers_planted_effects_roughly(demo):
+    """Even the 2,000-ticket demo shows the planted effects (stratified outcome draws)."""
+    dfs, meta, _ = demo
+    d = clean(dfs, meta)
+    cust = ticket_breach(d, meta).groupby("customer_id").breached.any()
+    churned = d["customers"].set_index("customer_id").churned_at.notna()[cust.index]
+    odds_ratio = ((cust & churned).sum() * (~cust & ~churned).sum()
+                  / ((cust & ~churned).sum() * (~cust & churned).sum()))
+    assert 1.5 < odds_ratio < 2.7, odds_ratio
+    real = meta["realised_effects"]["nps_promoter_share_by_latest_social_conversation"]
+    assert abs(real["after_answered_social"]["promoter_share"] - 0.71) < 0.03
+    assert abs(real["after_unanswered_social"]["promoter_share"] - 0.19) < 0.05
 
 
 # ---------------------------------------------------------------- CLI and committed seeds
