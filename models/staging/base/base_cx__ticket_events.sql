@@ -1,3 +1,4 @@
+{{ cx_depends_on_demo_seed('ticket_events') }}
 with
 
 source as (
