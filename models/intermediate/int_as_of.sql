@@ -4,6 +4,7 @@
     two builds on the same data give the same marts.
 -#}
 {%- set as_of = var('cx_as_of', none) -%}
+{%- set as_of_literal = ("'" ~ as_of ~ "'") if as_of else 'null' -%}
 
 with
 
@@ -55,12 +56,7 @@ latest_timestamps as (
 
 final as (
 
-    select
-        {% if as_of -%}
-            cast('{{ as_of }}' as {{ dbt.type_timestamp() }}) as as_of_at
-        {%- else -%}
-            max(latest_at) as as_of_at
-        {%- endif %}
+    select coalesce(cast({{ as_of_literal }} as {{ dbt.type_timestamp() }}), max(latest_at)) as as_of_at
 
     from latest_timestamps
 
