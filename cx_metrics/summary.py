@@ -82,6 +82,49 @@ SECTIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection, str], str]]] = [
 ]
 
 
+def section_social_responsiveness(connection: duckdb.DuckDBPyConnection, schema: str, brands: int = 5) -> str:
+    """The largest brands by social conversations (DESIGN §3; orphan threads left out, as in
+    mart_social_responsiveness by default): response rate and median minutes to the first reply
+    over the whole period (medians come from the fact table: daily medians do not add up)."""
+    rows = connection.execute(
+        f"select platform, coalesce(brand, '(unattributed)') as brand, count(*) as conversations, "
+        f"100.0 * avg(case when is_answered then 1 else 0 end) as response_rate_pct, "
+        f"cast(median(response_minutes) as double) as median_response_minutes, "
+        f"count(*) - count(first_brand_reply_at) as unanswered "
+        f"from {schema}.fct_social_conversations where not is_orphan_thread "
+        f"group by 1, 2 order by conversations desc, brand limit {int(brands)}"
+    ).fetchall()
+    return f"Social responsiveness: the {brands} largest brands\n" + format_table(
+        ["platform", "brand", "conversations", "response rate %", "median response min", "unanswered"], rows
+    )
+
+
+SECTIONS.append(("fct_social_conversations", section_social_responsiveness))
+
+
+def section_service(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
+    """Tickets per channel over the whole period (DESIGN §3 "Service"): median first reply in
+    calendar and business minutes, first-reply SLA attainment, one-touch and reopen shares, and
+    tickets unsolved now (medians come from the fact table: daily medians do not add up)."""
+    rows = connection.execute(
+        f"select channel, count(*) as tickets, median(first_reply_minutes)::double, "
+        f"median(first_reply_business_minutes)::double, "
+        f"100.0 * avg(case when is_first_reply_sla_breached then 0.0 "
+        f"when not is_first_reply_sla_breached then 1.0 end), "
+        f"100.0 * avg(case when is_solved then (case when is_one_touch then 1.0 else 0.0 end) end), "
+        f"100.0 * avg(case when is_solved then (case when reopen_count > 0 then 1.0 else 0.0 end) end), "
+        f"sum(case when is_solved then 0 else 1 end) "
+        f"from {schema}.fct_tickets group by channel order by tickets desc, channel"
+    ).fetchall()
+    return "Service: tickets by channel\n" + format_table(
+        ["channel", "tickets", "median 1st reply min", "business min", "1st reply SLA %", "one-touch %",
+         "reopened %", "unsolved"], rows
+    )
+
+
+SECTIONS.append(("fct_tickets", section_service))
+
+
 def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main") -> str:
     """The summary text for every section whose mart exists in `schema`."""
     available = existing_relations(connection, schema)

@@ -19,8 +19,11 @@
       iterative  pointer doubling, no recursion: each step joins a node's ancestor table to
                  itself, so after k steps every node knows its ancestor 2^k levels up (a root
                  points at itself). ceil(log2(max_depth)) self-joins reach max_depth levels
-                 (10 joins for 1,000 levels). The default on Spark, whose SQL has no
-                 recursive CTE before 4.1 (see docs/engines.md).
+                 (10 joins for 1,000 levels). The default on Spark: Spark before 4.1 has
+                 no recursive CTE, and Spark 4.x, which runs `with recursive` (docs/engines.md),
+                 caps recursion depth by a session setting (spark.sql.cteRecursionLevelLimit,
+                 100 by default as far as we know; untested here) while real threads go deeper
+                 (118 levels in the Twitter sample). Pointer doubling has no such cap.
     `method` (or the var cx_social_thread_method) forces one of them on any engine; the
     unit tests of int_social_posts_threaded run both on DuckDB.
 -#}

@@ -1,0 +1,137 @@
+{#-
+    Reply pairs: each public customer comment paired with the next public agent comment on the
+    same ticket (Zendesk semantics). Comments are ordered by event_at, then load order, then
+    event_id, so comments in the same second keep the order they were recorded in. Several
+    customer comments in a row share the same reply; the first of them (the oldest unanswered)
+    starts a reply round, and reply times per round are measured from it.
+-#}
+with
+
+stg_cx__ticket_events as (
+
+    select * from {{ ref('stg_cx__ticket_events') }}
+
+),
+
+int_ticket_timestamps_clocked as (
+
+    select * from {{ ref('int_ticket_timestamps_clocked') }}
+
+),
+
+int_as_of as (
+
+    select * from {{ ref('int_as_of') }}
+
+),
+
+public_comments as (
+
+    select
+        ticket_id,
+        event_id,
+        event_at,
+        actor_type,
+        row_number() over (
+            partition by ticket_id
+            order by event_at, _loaded_at, event_id
+        ) as comment_number
+
+    from stg_cx__ticket_events
+    where
+        event_type = 'comment'
+        and is_public
+        and actor_type in ('customer', 'agent')
+
+),
+
+public_comments_with_neighbours as (
+
+    select
+        ticket_id,
+        event_id,
+        event_at,
+        actor_type,
+        comment_number,
+        lag(actor_type) over (partition by ticket_id order by comment_number) as previous_actor_type,
+        min(case when actor_type = 'agent' then comment_number end) over (
+            partition by ticket_id
+            order by comment_number
+            rows between 1 following and unbounded following
+        ) as next_agent_comment_number
+
+    from public_comments
+
+),
+
+customer_comments_paired as (
+
+    select
+        customer_comments.ticket_id,
+        customer_comments.event_id as customer_comment_event_id,
+        customer_comments.event_at as customer_commented_at,
+        customer_comments.comment_number,
+        coalesce(customer_comments.previous_actor_type, 'agent') = 'agent' as is_oldest_unanswered,
+        agent_replies.event_id as reply_event_id,
+        agent_replies.event_at as replied_at
+
+    from public_comments_with_neighbours as customer_comments
+    left join public_comments as agent_replies
+        on
+            customer_comments.ticket_id = agent_replies.ticket_id
+            and customer_comments.next_agent_comment_number = agent_replies.comment_number
+    where customer_comments.actor_type = 'customer'
+
+),
+
+pairs_numbered_by_round as (
+
+    select
+        customer_comments_paired.*,
+        sum(case when customer_comments_paired.is_oldest_unanswered then 1 else 0 end) over (
+            partition by customer_comments_paired.ticket_id
+            order by customer_comments_paired.comment_number
+            rows between unbounded preceding and current row
+        ) as reply_round_number
+
+    from customer_comments_paired
+
+),
+
+final as (
+
+    select
+        pairs.customer_comment_event_id,
+        pairs.ticket_id,
+        pairs.customer_commented_at,
+        pairs.is_oldest_unanswered,
+        cast(pairs.reply_round_number as {{ dbt.type_int() }}) as reply_round_number,
+        pairs.reply_event_id,
+        pairs.replied_at,
+        pairs.replied_at is not null as is_replied,
+        {{ cx_minutes_between('pairs.customer_commented_at', 'pairs.replied_at') }} as reply_minutes,
+        {{ cx_seconds_to_minutes('replied_clock.business_clock_seconds - commented_clock.business_clock_seconds') }}
+            as reply_business_minutes,
+        case
+            when pairs.replied_at is null
+                then {{ cx_minutes_between('pairs.customer_commented_at', 'int_as_of.as_of_at') }}
+        end as unreplied_minutes_at_as_of,
+        case
+            when pairs.replied_at is null
+                then {{ cx_seconds_to_minutes(
+                    'as_of_clock.business_clock_seconds - commented_clock.business_clock_seconds'
+                ) }}
+        end as unreplied_business_minutes_at_as_of
+
+    from pairs_numbered_by_round as pairs
+    cross join int_as_of
+    left join int_ticket_timestamps_clocked as commented_clock
+        on pairs.customer_commented_at = commented_clock.clocked_at
+    left join int_ticket_timestamps_clocked as replied_clock
+        on pairs.replied_at = replied_clock.clocked_at
+    left join int_ticket_timestamps_clocked as as_of_clock
+        on int_as_of.as_of_at = as_of_clock.clocked_at
+
+)
+
+select * from final
