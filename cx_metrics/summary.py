@@ -125,7 +125,7 @@ def section_service(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
 SECTIONS.append(("fct_tickets", section_service))
 
 
-def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main") -> str:
+def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main_marts") -> str:
     """The summary text for every section whose mart exists in `schema`."""
     available = existing_relations(connection, schema)
     parts = [render(connection, schema) for mart, render in SECTIONS if mart in available]

@@ -21,7 +21,7 @@ from cx_metrics.summary import build_summary  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=os.environ.get("CX_DUCKDB_PATH", "target/cx.duckdb"))
-    parser.add_argument("--schema", default="main")
+    parser.add_argument("--schema", default="main_marts", help="schema of the marts")
     args = parser.parse_args()
     if not Path(args.database).exists():
         print(f"no database at {args.database}: run the dbt build first", file=sys.stderr)

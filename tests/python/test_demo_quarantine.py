@@ -41,12 +41,12 @@ def test_planted_bad_rows_are_exactly_the_quarantined_rows(demo_staging):
         for table in sorted({row["table"] for row in planted} | set(ROW_KEY)):
             actual += [
                 (table, *row) for row in connection.execute(
-                    f"select {ROW_KEY[table]}, reject_reason, rejected_column from main.{table}_rejected"
+                    f"select {ROW_KEY[table]}, reject_reason, rejected_column from main_quarantine.{table}_rejected"
                 ).fetchall()
             ]
-        total_rejected = connection.execute("select sum(rejected_rows) from main.mart_quarantine_summary").fetchone()[0]
+        total_rejected = connection.execute("select sum(rejected_rows) from main_marts.mart_quarantine_summary").fetchone()[0]
         not_reconciled = connection.execute(
-            "select count(*) from main.mart_source_reconciliation where not is_reconciled"
+            "select count(*) from main_marts.mart_source_reconciliation where not is_reconciled"
         ).fetchone()[0]
     def in_order(rows):
         return sorted(rows, key=lambda row: tuple(value or "" for value in row))

@@ -59,7 +59,7 @@ def expected_rejections() -> list[dict[str, str]]:
 def rejected_rows(database: Path, table: str) -> list[tuple[str | None, str, str]]:
     with duckdb.connect(str(database), read_only=True) as connection:
         return connection.execute(
-            f"select {ROW_KEY[table]}, reject_reason, rejected_column from main.{table}_rejected"
+            f"select {ROW_KEY[table]}, reject_reason, rejected_column from main_quarantine.{table}_rejected"
         ).fetchall()
 
 
@@ -87,7 +87,7 @@ def test_no_row_is_lost(quarantine_build):
     with duckdb.connect(str(quarantine_build), read_only=True) as connection:
         rows = connection.execute(
             "select source_table, source_rows, staged_rows, rejected_rows, is_reconciled "
-            "from main.mart_source_reconciliation"
+            "from main_marts.mart_source_reconciliation"
         ).fetchall()
     assert len(rows) == len(ROW_KEY)
     for source_table, source_rows, staged_rows, rejected, is_reconciled in rows:

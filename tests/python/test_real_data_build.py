@@ -37,10 +37,10 @@ def real_build(tmp_path_factory):
 def test_dbt_build_on_real_data_reconciles(real_build):
     with duckdb.connect(str(real_build), read_only=True) as connection:
         rows = dict(
-            connection.execute("select source_table, source_rows from main.mart_source_reconciliation").fetchall()
+            connection.execute("select source_table, source_rows from main_marts.mart_source_reconciliation").fetchall()
         )
         not_reconciled = connection.execute(
-            "select count(*) from main.mart_source_reconciliation where not is_reconciled"
+            "select count(*) from main_marts.mart_source_reconciliation where not is_reconciled"
         ).fetchone()[0]
     assert rows["social_posts"] == 5000
     assert rows["ticket_events"] == 141712
@@ -53,7 +53,7 @@ def test_real_data_quirks_are_quarantined_not_dropped(real_build):
         reasons = dict(
             connection.execute(
                 "select reject_reason || ':' || rejected_column, rejected_rows "
-                "from main.mart_quarantine_summary where source_table = 'ticket_events'"
+                "from main_marts.mart_quarantine_summary where source_table = 'ticket_events'"
             ).fetchall()
         )
     # The log has 5 rows in state '-100' and 5 updates stamped before the incident was opened.

@@ -21,7 +21,7 @@ SELECT = ["--select", "+fct_tickets", "+mart_response_time", "+mart_resolution"]
 def snapshot(database) -> dict[str, pd.DataFrame]:
     with duckdb.connect(str(database), read_only=True) as connection:
         return {
-            table: connection.execute(f"select * from main.{table} order by all").df()
+            table: connection.execute(f"select * from main_marts.{table} order by all").df()
             for table in SERVICE_TABLES
         }
 

@@ -50,7 +50,7 @@ def servicenow_build(tmp_path_factory):
     assert build.returncode == 0, build.stdout[-5000:] + build.stderr
     with duckdb.connect(str(database), read_only=True) as connection:
         computed = connection.execute(
-            "select ticket_id, reopen_count, first_solved_at, last_solved_at from main.fct_tickets"
+            "select ticket_id, reopen_count, first_solved_at, last_solved_at from main_marts.fct_tickets"
         ).df()
     log = pd.read_csv(shared / LOG_NAME, dtype=str, keep_default_na=False,
                       usecols=["number", "reopen_count", "resolved_at"])

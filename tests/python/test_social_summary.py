@@ -31,4 +31,4 @@ def test_social_section_ranks_brands_by_conversations_without_orphans():
 def test_social_section_appears_when_the_fact_exists():
     with duckdb.connect() as connection:
         _conversations(connection)
-        assert "Social responsiveness" in build_summary(connection)
+        assert "Social responsiveness" in build_summary(connection, "main")

@@ -110,8 +110,8 @@ def test_all_5000_tweets_are_threaded_and_none_is_lost(twcs_build):
     with duckdb.connect(str(twcs_build), read_only=True) as connection:
         threaded, cycles, rejected = connection.execute(
             "select (select count(*) from main.int_social_posts_threaded where not is_in_reply_cycle), "
-            "(select count(*) from main.social_thread_cycles_rejected), "
-            "(select count(*) from main.social_posts_rejected)"
+            "(select count(*) from main_quarantine.social_thread_cycles_rejected), "
+            "(select count(*) from main_quarantine.social_posts_rejected)"
         ).fetchone()
     assert (threaded, cycles, rejected) == (5000, 0, 0)
 
@@ -125,10 +125,10 @@ def test_conversations_answered_and_median_response_per_brand_match(twcs_build, 
     with duckdb.connect(str(twcs_build), read_only=True) as connection:
         counted = connection.execute(
             "select brand, sum(conversations), sum(answered_conversations) "
-            "from main.mart_social_responsiveness where platform = 'twitter' group by brand"
+            "from main_marts.mart_social_responsiveness where platform = 'twitter' group by brand"
         ).df().set_index("brand")
         medians = connection.execute(
-            "select brand, median(response_seconds) from main.fct_social_conversations "
+            "select brand, median(response_seconds) from main_marts.fct_social_conversations "
             "where not is_orphan_thread group by brand"
         ).df().set_index("brand")
     actual = pd.DataFrame(
@@ -152,7 +152,7 @@ def test_daily_median_and_p90_minutes_match(twcs_build, expected):
     with duckdb.connect(str(twcs_build), read_only=True) as connection:
         mart = connection.execute(
             "select started_date, brand, median_response_minutes::double as median, "
-            "p90_response_minutes::double as p90 from main.mart_social_responsiveness"
+            "p90_response_minutes::double as p90 from main_marts.mart_social_responsiveness"
         ).df()
     mart["started_date"] = pd.to_datetime(mart["started_date"]).dt.date
     mart = mart.set_index(["started_date", "brand"]).sort_index()
@@ -167,7 +167,7 @@ def test_orphan_threads_are_kept_and_flagged(twcs_build):
     )
     with duckdb.connect(str(twcs_build), read_only=True) as connection:
         flagged = connection.execute(
-            "select count(*) from main.fct_social_conversations where is_orphan_thread"
+            "select count(*) from main_marts.fct_social_conversations where is_orphan_thread"
         ).fetchone()[0]
     assert flagged == orphan_customer_tweets == 3
 

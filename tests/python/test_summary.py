@@ -24,7 +24,7 @@ def test_format_table_shows_missing_values_and_booleans():
 
 def test_summary_without_marts_says_to_build_first():
     with duckdb.connect() as connection:
-        assert "run the dbt build first" in build_summary(connection)
+        assert "run the dbt build first" in build_summary(connection, "main")
 
 
 def test_summary_lists_quarantine_reasons_when_the_mart_exists():
@@ -33,7 +33,7 @@ def test_summary_lists_quarantine_reasons_when_the_mart_exists():
             "create table mart_quarantine_summary as select 'tickets' as source_table, "
             "'unknown_enum' as reject_reason, 'channel' as rejected_column, 3 as rejected_rows"
         )
-        summary = build_summary(connection)
+        summary = build_summary(connection, "main")
     assert "Quarantined rows by reason" in summary
     assert "unknown_enum" in summary and "channel" in summary
     assert "Raw rows staged" not in summary
