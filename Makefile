@@ -8,21 +8,30 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test venv build lint pytest real-data clean
+.PHONY: demo test venv venv-engines build lint pytest engines real-data clean
 
 ## demo: build every model on the demo data (DuckDB) and print a CX summary
 demo: venv
 	$(BIN)/dbt build --target duckdb
 	$(BIN)/python scripts/cx_summary.py
 
-## test: the full check: dbt build (data + unit tests), pytest, sqlfluff lint
-test: venv build pytest lint
+## test: the full check: dbt build (data + unit tests) on DuckDB, pytest, sqlfluff lint, then
+## the same SQL build on PostgreSQL and Spark with the cross-engine equality check
+test: venv-engines build pytest lint engines
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip check
+	touch $@
+
+# Spark target: dbt-spark + pyspark in the same virtual environment.
+venv-engines: $(VENV)/.installed-engines
+
+$(VENV)/.installed-engines: $(VENV)/.installed requirements-spark.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-spark.txt
 	$(BIN)/pip check
 	touch $@
 
@@ -34,6 +43,10 @@ pytest: venv
 
 lint: venv
 	$(BIN)/sqlfluff lint models tests
+
+## engines: build on a throwaway PostgreSQL server and on local Spark; compare every mart
+engines: venv-engines
+	scripts/test_engines.sh
 
 ## real-data: load the public sample data into target/real.duckdb and build on it
 real-data: venv

@@ -43,3 +43,13 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real data folder {SHARED_DATA} is not there")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> Path:
+    """A DuckDB file with the whole project built (`dbt build`) on the demo seeds, once per session."""
+    work_dir = tmp_path_factory.mktemp("demo_build")
+    database = work_dir / "demo.duckdb"
+    result = run_dbt(["build"], database, work_dir)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
+    return database
