@@ -112,16 +112,15 @@ final as (
         {{ cx_minutes_between('pairs.customer_commented_at', 'pairs.replied_at') }} as reply_minutes,
         {{ cx_seconds_to_minutes('replied_clock.business_clock_seconds - commented_clock.business_clock_seconds') }}
             as reply_business_minutes,
-        case
-            when pairs.replied_at is null
-                then {{ cx_minutes_between('pairs.customer_commented_at', 'int_as_of.as_of_at') }}
-        end as unreplied_minutes_at_as_of,
-        case
-            when pairs.replied_at is null
-                then {{ cx_seconds_to_minutes(
-                    'as_of_clock.business_clock_seconds - commented_clock.business_clock_seconds'
-                ) }}
-        end as unreplied_business_minutes_at_as_of
+        -- The case is inside the cast so the column keeps the decimal(28,6) type on every engine.
+        {{ cx_minutes_between(
+            'pairs.customer_commented_at',
+            'case when pairs.replied_at is null then int_as_of.as_of_at end'
+        ) }} as unreplied_minutes_at_as_of,
+        {{ cx_seconds_to_minutes(
+            'case when pairs.replied_at is null then as_of_clock.business_clock_seconds end'
+            ~ ' - commented_clock.business_clock_seconds'
+        ) }} as unreplied_business_minutes_at_as_of
 
     from pairs_numbered_by_round as pairs
     cross join int_as_of
