@@ -1,6 +1,6 @@
 {#-
     The instant "now" means for every open duration, backlog and open breach: the var cx_as_of
-    when it is set, else the latest timestamp in the staged data. Never current_timestamp, so
+    when it is set, else the latest timestamp in the staged data. Never the wall clock, so
     two builds on the same data give the same marts.
 -#}
 {%- set as_of = var('cx_as_of', none) -%}

@@ -1,0 +1,71 @@
+"""Project-wide conventions that the engines or the layout depend on, checked on dbt's manifest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import REPO_ROOT, run_dbt
+
+POSTGRES_IDENTIFIER_LIMIT = 63
+TEMPORARY_SUFFIX = len("__dbt_tmp")
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory) -> dict:
+    work_dir = tmp_path_factory.mktemp("parse")
+    result = run_dbt(["parse"], work_dir / "parse.duckdb", work_dir)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return json.loads((work_dir / "target" / "manifest.json").read_text())
+
+
+def test_names_fit_postgres_identifiers(manifest):
+    too_long = [
+        node["name"] for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and len(node["name"]) + TEMPORARY_SUFFIX > POSTGRES_IDENTIFIER_LIMIT
+    ] + [
+        test["name"] for test in manifest.get("unit_tests", {}).values()
+        if len(test["name"]) > POSTGRES_IDENTIFIER_LIMIT
+    ]
+    assert too_long == []
+
+
+def test_every_model_and_column_is_documented(manifest):
+    undocumented = []
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "model" or node["package_name"] != "cx_metrics":
+            continue
+        if not node["description"].strip():
+            undocumented.append(node["name"])
+        undocumented += [f"{node['name']}.{name}" for name, column in node["columns"].items()
+                         if not column["description"].strip()]
+    assert undocumented == []
+
+
+def test_marts_have_enforced_contracts(manifest):
+    missing = [
+        node["name"] for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["package_name"] == "cx_metrics"
+        and node["original_file_path"].startswith("models/marts/")
+        and "/quarantine/" not in node["original_file_path"]
+        and not node["config"].get("contract", {}).get("enforced")
+    ]
+    assert missing == []
+
+
+def test_python_models_are_tagged_python(manifest):
+    untagged = [node["name"] for node in manifest["nodes"].values()
+                if node["resource_type"] == "model" and node.get("language") == "python"
+                and "python" not in node["tags"]]
+    assert untagged == []
+
+
+def test_no_model_uses_current_timestamp():
+    # "now" is int_as_of (var cx_as_of): two builds on the same data must be identical.
+    offenders = subprocess.run(
+        ["grep", "-rliE", "--include=*.sql", "--include=*.py", r"current_timestamp|now\(\)|current_date", "models", "python_models"],
+        cwd=REPO_ROOT, capture_output=True, text=True,
+    ).stdout.split()
+    assert offenders == []
