@@ -12,6 +12,12 @@ export CX_PG_DIR="${CX_PG_DIR:-$PWD/target/pg}"
 export CX_SPARK_DIR="${CX_SPARK_DIR:-$PWD/target/spark}"
 
 step() { printf '\n=== %s\n' "$*"; }
+failed=()
+# Run a step; remember a failure and go on, so one run shows every engine's problems.
+check() {
+    local name=$1; shift
+    if ! "$@"; then failed+=("$name"); fi
+}
 
 if ! command -v java >/dev/null 2>&1; then
     step "installing Java (for Spark)"
@@ -26,18 +32,25 @@ trap 'scripts/postgres_server.sh stop' EXIT
 
 step "PostgreSQL: dbt build (SQL models, data tests, unit tests)"
 start=$SECONDS
-$BIN/dbt build --target postgres --target-path target/postgres --exclude tag:python --full-refresh
+check "PostgreSQL build" \
+    $BIN/dbt build --target postgres --target-path target/postgres --exclude tag:python --full-refresh
 echo "PostgreSQL build: $((SECONDS - start)) s"
 
 step "PostgreSQL: the BI role reads marts only"
-$BIN/python -m pytest tests/engines/test_postgres_bi_role.py -q
+check "PostgreSQL BI role" $BIN/python -m pytest tests/engines/test_postgres_bi_role.py -q
 
 step "Spark: dbt build (SQL models, data tests, unit tests)"
 rm -rf "$CX_SPARK_DIR"
 start=$SECONDS
-$BIN/dbt build --target spark --target-path target/spark-dbt --exclude tag:python
+check "Spark build" $BIN/dbt build --target spark --target-path target/spark-dbt --exclude tag:python
 echo "Spark build: $((SECONDS - start)) s"
 
 step "Every mart identical on DuckDB, PostgreSQL and Spark"
-$BIN/python scripts/compare_engines.py --engine duckdb=target --engine postgres=target/postgres \
-    --engine spark=target/spark-dbt
+check "engine equality" $BIN/python scripts/compare_engines.py --engine duckdb=target \
+    --engine postgres=target/postgres --engine spark=target/spark-dbt
+
+if [ ${#failed[@]} -gt 0 ]; then
+    printf '\nFAILED: %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "engines: PostgreSQL and Spark builds, BI role and equality checks passed"

@@ -291,8 +291,9 @@ final as (
         last_solved_at,
         first_resolution_minutes,
         first_resolution_business_minutes,
-        full_resolution_minutes,
-        full_resolution_business_minutes,
+        -- Minutes computed inside a case are cast again so they keep decimal(28,6) on every engine.
+        cast(full_resolution_minutes as {{ dbt.type_numeric() }}) as full_resolution_minutes,
+        cast(full_resolution_business_minutes as {{ dbt.type_numeric() }}) as full_resolution_business_minutes,
         coalesce(reopen_count, 0) as reopen_count,
         coalesce(is_solved, false) and replies_count = 1 and coalesce(reopen_count, 0) = 0 as is_one_touch,
         coalesce(is_solved, false) and replies_count = 2 and coalesce(reopen_count, 0) = 0 as is_two_touch,
@@ -300,7 +301,9 @@ final as (
         requester_wait_business_minutes,
         agent_wait_minutes,
         agent_wait_business_minutes,
-        case when not coalesce(is_solved, false) then age_minutes_at_as_of end as unsolved_age_minutes,
+        cast(
+            case when not coalesce(is_solved, false) then age_minutes_at_as_of end as {{ dbt.type_numeric() }}
+        ) as unsolved_age_minutes,
         coalesce(has_sla_policy, false) as has_sla_policy,
         is_sla_in_business_hours,
         case when not is_agent_created then first_reply_target_minutes end as first_reply_target_minutes,
