@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export DBT_PROFILES_DIR="$PWD"
 export CX_PG_DIR="${CX_PG_DIR:-$PWD/target/pg}"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export CX_SPARK_DIR="${CX_SPARK_DIR:-$PWD/target/spark}"
 
 step() { printf '\n=== %s\n' "$*"; }
