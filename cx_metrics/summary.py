@@ -132,3 +132,88 @@ def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main_mar
     if not parts:
         return f"No cx-metrics marts found in schema {schema}: run the dbt build first."
     return "\n\n".join(["cx-metrics summary", *parts])
+
+
+def section_advocacy(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
+    """Voice of the customer over the whole period (DESIGN §3): NPS, CSAT, CES and the detractor
+    closed loop from mart_advocacy's counts, and the promoter gap after an answered vs an
+    unanswered social conversation from mart_advocacy_by_service_experience. Both marts count
+    every answer once per period type, so one period type is summed."""
+    nps, nps_answers, csat, csat_answers, ces, ces_answers, follow_up, detractors = connection.execute(
+        f"with one_period_type as (select * from {schema}.mart_advocacy "
+        f"where period_type = (select min(period_type) from {schema}.mart_advocacy)) "
+        f"select 100.0 * (sum(promoters) - sum(detractors)) / nullif(sum(promoters + passives + detractors), 0), "
+        f"sum(promoters + passives + detractors), "
+        f"100.0 * sum(csat_satisfied_responses) / nullif(sum(case when survey_type = 'csat' then responses end), 0), "
+        f"sum(case when survey_type = 'csat' then responses end), "
+        f"sum(ces_score_sum) / nullif(sum(case when survey_type = 'ces' then responses end), 0), "
+        f"sum(case when survey_type = 'ces' then responses end), "
+        f"100.0 * sum(case when survey_type = 'nps' then follow_ups_done end) / nullif(sum(detractors), 0), "
+        f"sum(detractors) from one_period_type"
+    ).fetchone()
+    rows: Rows = [
+        ("NPS (-100..100)", _float(nps), nps_answers),
+        ("CSAT % satisfied (4-5)", _float(csat), csat_answers),
+        ("CES mean (1-7)", _float(ces), ces_answers),
+        ("NPS detractors followed up %", _float(follow_up), detractors),
+    ]
+    if "mart_advocacy_by_service_experience" in existing_relations(connection, schema):
+        answered, answered_share, unanswered, unanswered_share = connection.execute(
+            f"select sum(responses_after_answered), "
+            f"100.0 * sum(promoters_after_answered) / nullif(sum(responses_after_answered), 0), "
+            f"sum(responses_after_unanswered), "
+            f"100.0 * sum(promoters_after_unanswered) / nullif(sum(responses_after_unanswered), 0) "
+            f"from {schema}.mart_advocacy_by_service_experience where contact_type = 'social_conversation' "
+            f"and period_type = (select min(period_type) from {schema}.mart_advocacy_by_service_experience)"
+        ).fetchone()
+        gap = None if answered_share is None or unanswered_share is None else answered_share - unanswered_share
+        rows += [
+            ("promoters % after an answered social post", _float(answered_share), answered),
+            ("promoters % after an unanswered one", _float(unanswered_share), unanswered),
+            ("promoter gap (points)", _float(gap), (answered or 0) + (unanswered or 0)),
+        ]
+    return "Voice of the customer (all periods)\n" + format_table(["measure", "value", "answers"], rows)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+SECTIONS.append(("mart_advocacy", section_advocacy))
+
+
+def section_cx_scorecard(connection: duckdb.DuckDBPyConnection, schema: str, months: int = 3) -> str:
+    """The executive scorecard (mart_cx_scorecard): its latest months, rates in %; revenue at
+    risk is a snapshot on the latest month (mart_loyalty_impact); '-' where there is no figure."""
+    rows = connection.execute(
+        f"select * from (select strftime(month_start_date, '%Y-%m'), nps::double, 100 * csat::double, "
+        f"median_first_reply_minutes::double, 100 * first_reply_sla_attainment_rate::double, "
+        f"100 * resolution_rate::double, 100 * social_response_rate::double, "
+        f"100 * feedback_completeness_rate::double, 100 * churn_rate::double, revenue_at_risk::double "
+        f"from {schema}.mart_cx_scorecard order by month_start_date desc limit {int(months)}) order by 1"
+    ).fetchall()
+    return f"CX scorecard: the last {months} months\n" + format_table(
+        ["month", "NPS", "CSAT %", "median 1st reply min", "SLA %", "resolved %", "social answered %",
+         "feedback complete %", "churn %", "revenue at risk"], rows
+    )
+
+
+SECTIONS.append(("mart_cx_scorecard", section_cx_scorecard))
+
+
+def section_feedback_completeness(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
+    """Feedback completeness per channel over the whole period (DESIGN §3, mart_feedback_completeness):
+    items received and the state each is in at the build's "now"; complete % = accounted for."""
+    rows = connection.execute(
+        f"select feedback_channel, sum(items_received), sum(items_accounted_for), "
+        f"sum(items_open_within_target), sum(items_open_past_target), "
+        f"100.0 * sum(items_accounted_for) / sum(items_received) "
+        f"from {schema}.mart_feedback_completeness group by feedback_channel "
+        f"order by case feedback_channel when 'ticket' then 1 when 'survey' then 2 else 3 end"
+    ).fetchall()
+    return "Feedback completeness by channel\n" + format_table(
+        ["channel", "received", "accounted for", "open, within target", "open, past target", "complete %"], rows
+    )
+
+
+SECTIONS.append(("mart_feedback_completeness", section_feedback_completeness))

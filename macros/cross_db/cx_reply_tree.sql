@@ -15,15 +15,15 @@
     nodes deeper than max_depth are left out: anti-join the result to find them.
 
     Two ways to walk, same result:
-      recursive  a recursive CTE from the roots down (DuckDB, PostgreSQL; the default there).
+      recursive  a recursive CTE from the roots down: the default on every engine. Spark 4.x
+                 runs `with recursive` but caps its depth by spark.sql.cteRecursionLevelLimit
+                 (100 by default); the project's spark profile raises it (profiles.yml), since
+                 real threads go deeper (118 levels in the Twitter sample).
       iterative  pointer doubling, no recursion: each step joins a node's ancestor table to
                  itself, so after k steps every node knows its ancestor 2^k levels up (a root
                  points at itself). ceil(log2(max_depth)) self-joins reach max_depth levels
-                 (10 joins for 1,000 levels). The default on Spark: Spark before 4.1 has
-                 no recursive CTE, and Spark 4.x, which runs `with recursive` (docs/engines.md),
-                 caps recursion depth by a session setting (spark.sql.cteRecursionLevelLimit,
-                 100 by default as far as we know; untested here) while real threads go deeper
-                 (118 levels in the Twitter sample). Pointer doubling has no such cap.
+                 (10 joins for 1,000 levels). For engines without recursive CTEs. Not on Spark:
+                 Spark inlines the repeated CTE references and the plan grows as 2^k.
     `method` (or the var cx_social_thread_method) forces one of them on any engine; the
     unit tests of int_social_posts_threaded run both on DuckDB.
 -#}
@@ -49,7 +49,7 @@
 {%- endmacro %}
 
 {% macro spark__cx_reply_tree(relation, id_column, parent_column, max_depth) -%}
-    {{ cx_reply_tree_iterative(relation, id_column, parent_column, max_depth) }}
+    {{ cx_reply_tree_recursive(relation, id_column, parent_column, max_depth) }}
 {%- endmacro %}
 
 {% macro cx_reply_tree_recursive(relation, id_column, parent_column, max_depth) -%}

@@ -5,7 +5,7 @@
     Arguments:
       source_relation: the raw table, e.g. source('cx', 'tickets')
       rejected_relation: its quarantine model, e.g. ref('tickets_rejected')
-    Fails with one row naming the tables and the three counts.
+    Fails with one row naming the tables, the rule and the three counts.
 -#}
 {% test row_count_reconciles(model, source_relation, rejected_relation) %}
 
@@ -26,8 +26,11 @@ counts as (
 final as (
 
     select
-        *,
-        'source rows = staged rows + rejected rows' as rule
+        staged_model as model_name,
+        '(row count)' as column_name,
+        'row_count_reconciles: source rows = staged rows + rejected rows' as rule,
+        counts.*
+
     from counts
     where source_rows <> staged_rows + rejected_rows
 

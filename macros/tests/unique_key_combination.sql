@@ -10,6 +10,9 @@ with
 final as (
 
     select
+        '{{ model.identifier }}' as model_name,
+        '{{ columns | join(", ") }}' as column_name,
+        'unique_key_combination' as rule,
         {{ columns | join(', ') }},
         count(*) as occurrences
 

@@ -18,9 +18,8 @@ INTEGRATION = REPO_ROOT / "integration_tests"
 
 def run_integration_dbt(args: list[str], database, work_dir) -> None:
     env = dict(os.environ, CX_DUCKDB_PATH=str(database), DBT_PROFILES_DIR=str(INTEGRATION))
-    command = [DBT, *args, "--project-dir", str(work_dir / "project"),
-               "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    command = [DBT, *args, "--project-dir", str(work_dir / "project")]
+    result = subprocess.run(command, cwd=work_dir / "project", env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr
 
 
@@ -28,11 +27,13 @@ def run_integration_dbt(args: list[str], database, work_dir) -> None:
 def package_build(tmp_path_factory):
     work_dir = tmp_path_factory.mktemp("package")
     project = work_dir / "project"
-    # A copy of integration_tests/ whose package path points back at this repository.
-    shutil.copytree(INTEGRATION, project, ignore=shutil.ignore_patterns("target", "dbt_packages", "logs"))
+    # A copy of integration_tests/ whose package path points back at this repository, with a
+    # copy of the demo seeds as its raw data (a seed path outside the project is written over
+    # by dbt's compiled output, so the seeds are copied, never pointed at).
+    shutil.copytree(INTEGRATION, project,
+                    ignore=shutil.ignore_patterns("target", "dbt_packages", "logs", "demo_seeds"))
+    shutil.copytree(REPO_ROOT / "seeds", project / "demo_seeds", ignore=shutil.ignore_patterns("*.json"))
     (project / "packages.yml").write_text(f"packages:\n  - local: {REPO_ROOT}\n")
-    project_yml = (project / "dbt_project.yml").read_text()
-    (project / "dbt_project.yml").write_text(project_yml.replace('["../seeds"]', f'["{REPO_ROOT / "seeds"}"]'))
     database = work_dir / "package.duckdb"
     run_integration_dbt(["deps"], database, work_dir)
     run_integration_dbt(["seed"], database, work_dir)

@@ -16,10 +16,10 @@ rejected_rows as (
 final as (
 
     select
-        source_table,
-        reject_reason,
-        rejected_column,
-        count(*) as rejected_rows
+        cast(source_table as {{ dbt.type_string() }}) as source_table,
+        cast(reject_reason as {{ dbt.type_string() }}) as reject_reason,
+        cast(rejected_column as {{ dbt.type_string() }}) as rejected_column,
+        cast(count(*) as {{ dbt.type_bigint() }}) as rejected_rows
 
     from rejected_rows
     group by source_table, reject_reason, rejected_column

@@ -16,10 +16,10 @@ row_counts as (
 final as (
 
     select
-        source_table,
-        source_rows,
-        staged_rows,
-        rejected_rows,
+        cast(source_table as {{ dbt.type_string() }}) as source_table,
+        cast(source_rows as {{ dbt.type_bigint() }}) as source_rows,
+        cast(staged_rows as {{ dbt.type_bigint() }}) as staged_rows,
+        cast(rejected_rows as {{ dbt.type_bigint() }}) as rejected_rows,
         source_rows = staged_rows + rejected_rows as is_reconciled
 
     from row_counts
