@@ -8,16 +8,17 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test venv venv-engines build lint pytest engines real-data clean
+.PHONY: demo test venv venv-engines build expectations lint pytest engines real-data clean
 
 ## demo: build every model on the demo data (DuckDB) and print a CX summary
 demo: venv
 	$(BIN)/dbt build --target duckdb
 	$(BIN)/python scripts/cx_summary.py
 
-## test: the full check: dbt build (data + unit tests) on DuckDB, pytest, sqlfluff lint, then
-## the same SQL build on PostgreSQL and Spark with the cross-engine equality check
-test: venv-engines build pytest lint engines
+## test: the full check: dbt build (data + unit tests) on DuckDB, Great Expectations suites,
+## pytest, sqlfluff lint, then the same SQL build on PostgreSQL and Spark with the cross-engine
+## equality check
+test: venv-engines build expectations pytest lint engines
 
 venv: $(VENV)/.installed
 
@@ -37,6 +38,11 @@ $(VENV)/.installed-engines: $(VENV)/.installed requirements-spark.txt
 
 build: venv
 	$(BIN)/dbt build --target duckdb
+
+## expectations: Great Expectations suites over the built marts; Data Docs in
+## target/great_expectations/data_docs/index.html
+expectations: venv
+	$(BIN)/python scripts/run_great_expectations.py
 
 pytest: venv
 	$(BIN)/python -m pytest tests/python

@@ -101,7 +101,8 @@ surveys_monthly as (
         sum(case when stg_cx__survey_responses.survey_type = 'csat' then 1 else 0 end) as csat_responses,
         sum(
             case
-                when stg_cx__survey_responses.survey_type = 'csat' and stg_cx__survey_responses.score >= 4 then 1
+                when stg_cx__survey_responses.survey_type = 'csat'
+                    and {{ cx_is_csat_satisfied('stg_cx__survey_responses.score') }} then 1
                 else 0
             end
         ) as csat_satisfied
@@ -221,13 +222,12 @@ final as (
         ) as resolution_rate,
         cast(coalesce(surveys_monthly.nps_responses, 0) as {{ dbt.type_bigint() }}) as nps_responses,
         cast(
-            100.0 * (surveys_monthly.nps_promoters - surveys_monthly.nps_detractors)
-            / nullif(surveys_monthly.nps_responses, 0)
+            {{ cx_nps('surveys_monthly.nps_promoters', 'surveys_monthly.nps_detractors', 'surveys_monthly.nps_responses') }}
             as {{ dbt.type_numeric() }}
         ) as nps,
         cast(coalesce(surveys_monthly.csat_responses, 0) as {{ dbt.type_bigint() }}) as csat_responses,
         cast(
-            surveys_monthly.csat_satisfied * 1.0 / nullif(surveys_monthly.csat_responses, 0)
+            {{ cx_csat_share('surveys_monthly.csat_satisfied', 'surveys_monthly.csat_responses') }}
             as {{ dbt.type_numeric() }}
         ) as csat,
         cast(coalesce(conversations_monthly.social_conversations, 0) as {{ dbt.type_bigint() }})
