@@ -112,7 +112,7 @@ final as (
         {{ cx_minutes_between('pairs.customer_commented_at', 'pairs.replied_at') }} as reply_minutes,
         {{ cx_seconds_to_minutes('replied_clock.business_clock_seconds - commented_clock.business_clock_seconds') }}
             as reply_business_minutes,
-        -- The case is inside the cast so the column keeps the decimal(28,6) type on every engine.
+        {#- The case is inside the cast so the column keeps the decimal(28,6) type on every engine. #}
         {{ cx_minutes_between(
             'pairs.customer_commented_at',
             'case when pairs.replied_at is null then int_as_of.as_of_at end'

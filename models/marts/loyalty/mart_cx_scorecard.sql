@@ -101,8 +101,10 @@ surveys_monthly as (
         sum(case when stg_cx__survey_responses.survey_type = 'csat' then 1 else 0 end) as csat_responses,
         sum(
             case
-                when stg_cx__survey_responses.survey_type = 'csat'
-                    and {{ cx_is_csat_satisfied('stg_cx__survey_responses.score') }} then 1
+                when
+                    stg_cx__survey_responses.survey_type = 'csat'
+                    and {{ cx_is_csat_satisfied('stg_cx__survey_responses.score') }}
+                    then 1
                 else 0
             end
         ) as csat_satisfied
@@ -222,7 +224,9 @@ final as (
         ) as resolution_rate,
         cast(coalesce(surveys_monthly.nps_responses, 0) as {{ dbt.type_bigint() }}) as nps_responses,
         cast(
-            {{ cx_nps('surveys_monthly.nps_promoters', 'surveys_monthly.nps_detractors', 'surveys_monthly.nps_responses') }}
+            {{ cx_nps(
+                'surveys_monthly.nps_promoters', 'surveys_monthly.nps_detractors', 'surveys_monthly.nps_responses'
+            ) }}
             as {{ dbt.type_numeric() }}
         ) as nps,
         cast(coalesce(surveys_monthly.csat_responses, 0) as {{ dbt.type_bigint() }}) as csat_responses,
