@@ -27,7 +27,9 @@ from cx_metrics.engine_compare import compare_engines  # noqa: E402
 
 
 def mart_relations(target_path: Path) -> dict[str, tuple[str, str]]:
-    """{model name: (schema, table)} of every SQL mart materialised as a table in a build."""
+    """{model name: (schema, table)} of every SQL mart materialised as a table in a build,
+    leaving out models tagged python (Python models and the SQL built on them run on DuckDB
+    only, so there is nothing to compare them with)."""
     manifest = json.loads((target_path / "manifest.json").read_text())
     relations = {}
     for node in manifest["nodes"].values():
@@ -36,6 +38,7 @@ def mart_relations(target_path: Path) -> dict[str, tuple[str, str]]:
             and node["package_name"] == "cx_metrics"
             and node["original_file_path"].startswith("models/marts/")
             and node.get("language", "sql") == "sql"
+            and "python" not in node["tags"]  # built from Python models: DuckDB only
             and node["config"]["materialized"] in ("table", "incremental")
             and node["config"].get("enabled", True)
         ):
