@@ -167,9 +167,9 @@ final as (
         cast(accounted_by as {{ dbt.type_string() }}) as accounted_by,
         cast(target_minutes as {{ dbt.type_numeric() }}) as target_minutes,
         is_target_in_business_hours,
-        case
-            when accounted_by is null then {{ cx_minutes_between('received_at', 'as_of_at') }}
-        end as open_minutes,
+        {#- The case is inside the cast so the column keeps decimal(28,6) on every engine. #}
+        {{ cx_minutes_between('received_at', 'case when accounted_by is null then as_of_at end') }}
+            as open_minutes,
         cast(
             case
                 when accounted_by is not null then 'accounted_for'
