@@ -33,7 +33,7 @@ class MartDifference:
 
 def normalise_value(value: Any) -> Any:
     """One comparable form per value: None for nulls, float for numbers, text for times."""
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
