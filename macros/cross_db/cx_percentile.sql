@@ -9,9 +9,11 @@
     {{ return(adapter.dispatch('cx_percentile', 'cx_metrics')(expression, fraction)) }}
 {%- endmacro %}
 
-{#- DuckDB: quantile_cont is exact and interpolates. -#}
+{#- DuckDB: quantile_cont is exact and interpolates. Computed in double precision like the
+    other engines (on a decimal input DuckDB would truncate the interpolation to its scale,
+    where PostgreSQL and Spark round). -#}
 {% macro default__cx_percentile(expression, fraction) -%}
-    quantile_cont({{ expression }}, {{ fraction }})
+    quantile_cont(cast({{ expression }} as double), {{ fraction }})
 {%- endmacro %}
 
 {% macro duckdb__cx_percentile(expression, fraction) -%}
