@@ -18,6 +18,9 @@ from typing import Any
 import pandas as pd
 
 RELATIVE_TOLERANCE = 1e-9
+# Decimal marts carry 6 decimals (decimal(28,6)); an exact midpoint such as a median of two
+# values may be rounded up by one engine and down by another in that last place.
+ABSOLUTE_TOLERANCE = 1.000001e-6
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ def normalise_value(value: Any) -> Any:
         if stamp.tzinfo is not None:
             stamp = stamp.tz_convert("UTC").tz_localize(None)
         return stamp.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date):  # a date is its midnight: drivers return dates as either type
+        return f"{value.isoformat()} 00:00:00"
     if hasattr(value, "item"):  # numpy scalars
         return normalise_value(value.item())
     return value
@@ -75,7 +78,7 @@ def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def values_equal(left: Any, right: Any, relative_tolerance: float = RELATIVE_TOLERANCE) -> bool:
     if isinstance(left, float) and isinstance(right, float):
-        return math.isclose(left, right, rel_tol=relative_tolerance, abs_tol=1e-12)
+        return math.isclose(left, right, rel_tol=relative_tolerance, abs_tol=ABSOLUTE_TOLERANCE)
     return left == right
 
 

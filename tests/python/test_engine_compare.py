@@ -20,7 +20,8 @@ def test_values_are_normalised_to_one_form():
     assert normalise_value(pd.NA) is None
     assert normalise_value(datetime(2026, 3, 8, 7, 30, 59, 999999)) == "2026-03-08 07:30:59"
     assert normalise_value(datetime(2026, 3, 8, 2, 30, tzinfo=timezone.utc)) == "2026-03-08 02:30:00"
-    assert normalise_value(date(2026, 3, 8)) == "2026-03-08"
+    assert normalise_value(date(2026, 3, 8)) == "2026-03-08 00:00:00"
+    assert normalise_value(date(2026, 3, 8)) == normalise_value(pd.Timestamp("2026-03-08"))
 
 
 def test_row_order_column_case_and_float_noise_do_not_count():
@@ -40,6 +41,12 @@ def test_relative_tolerance_is_one_in_a_billion():
     left = pd.DataFrame({"x": [1_000_000.0]})
     assert compare_marts("m", "a", left, "b", pd.DataFrame({"x": [1_000_000.0005]})) == []
     assert compare_marts("m", "a", left, "b", pd.DataFrame({"x": [1_000_000.01]})) != []
+
+
+def test_the_last_decimal_place_may_round_either_way():
+    left = pd.DataFrame({"median_minutes": [Decimal("524.116666")]})
+    assert compare_marts("m", "a", left, "b", pd.DataFrame({"median_minutes": [Decimal("524.116667")]})) == []
+    assert compare_marts("m", "a", left, "b", pd.DataFrame({"median_minutes": [Decimal("524.116668")]})) != []
 
 
 def test_null_is_not_zero():
