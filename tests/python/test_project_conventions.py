@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 
+import copy
+
 import pytest
 
 from conftest import REPO_ROOT, run_dbt
+from cx_metrics.layering import layering_violations
 
 POSTGRES_IDENTIFIER_LIMIT = 63
 TEMPORARY_SUFFIX = len("__dbt_tmp")
@@ -69,3 +72,37 @@ def test_no_model_uses_current_timestamp():
         cwd=REPO_ROOT, capture_output=True, text=True,
     ).stdout.split()
     assert offenders == []
+
+
+def test_models_read_only_earlier_layers(manifest):
+    # raw -> validated -> staged -> intermediate -> marts, quarantine as a side branch.
+    assert layering_violations(manifest) == []
+
+
+def _node_id(manifest: dict, name: str) -> str:
+    return next(node_id for node_id, node in manifest["nodes"].items() if node["name"] == name)
+
+
+@pytest.mark.parametrize(("child", "parent", "expected"), [
+    # staging feeding validation: the zig-zag the layer rule forbids
+    ("base_cx__tickets", "stg_cx__customers", "base_cx__tickets (validated) <- stg_cx__customers (staged)"),
+    # a mart reading a validation model (raw text) instead of staging
+    ("fct_tickets", "base_cx__tickets", "fct_tickets (marts) <- base_cx__tickets (validated)"),
+    # an intermediate model reading a mart
+    ("int_ticket_replies_paired", "fct_tickets", "int_ticket_replies_paired (intermediate) <- fct_tickets (marts)"),
+    # a mart reading quarantine
+    ("mart_advocacy", "tickets_rejected", "mart_advocacy (marts) <- tickets_rejected (quarantine)"),
+])
+def test_layering_rule_catches_a_back_edge(manifest, child, parent, expected):
+    broken = copy.deepcopy(manifest)
+    broken["nodes"][_node_id(broken, child)]["depends_on"]["nodes"].append(_node_id(broken, parent))
+    assert layering_violations(broken) == [expected]
+
+
+def test_layering_rule_catches_a_mart_reading_a_source(manifest):
+    broken = copy.deepcopy(manifest)
+    source_id = next(iter(broken["sources"]))
+    broken["nodes"][_node_id(broken, "mart_resolution")]["depends_on"]["nodes"].append(source_id)
+    assert layering_violations(broken) == [
+        f"mart_resolution (marts) <- {broken['sources'][source_id]['name']} (raw)"
+    ]

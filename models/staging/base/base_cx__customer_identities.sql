@@ -9,7 +9,8 @@ source as (
 
 customers as (
 
-    select * from {{ ref('stg_cx__customers') }}
+    select * from {{ ref('base_cx__customers') }}
+    where reject_reason is null
 
 ),
 

@@ -9,13 +9,15 @@ source as (
 
 customers as (
 
-    select * from {{ ref('stg_cx__customers') }}
+    select * from {{ ref('base_cx__customers') }}
+    where reject_reason is null
 
 ),
 
 tickets as (
 
-    select * from {{ ref('stg_cx__tickets') }}
+    select * from {{ ref('base_cx__tickets') }}
+    where reject_reason is null
 
 ),
 

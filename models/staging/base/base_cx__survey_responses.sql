@@ -9,19 +9,22 @@ source as (
 
 invitations as (
 
-    select * from {{ ref('stg_cx__survey_invitations') }}
+    select * from {{ ref('base_cx__survey_invitations') }}
+    where reject_reason is null
 
 ),
 
 customers as (
 
-    select * from {{ ref('stg_cx__customers') }}
+    select * from {{ ref('base_cx__customers') }}
+    where reject_reason is null
 
 ),
 
 tickets as (
 
-    select * from {{ ref('stg_cx__tickets') }}
+    select * from {{ ref('base_cx__tickets') }}
+    where reject_reason is null
 
 ),
 
@@ -95,7 +98,8 @@ references_checked as (
                 then 'orphan_reference:customer_id'
             when rules_checked.ticket_id is not null and tickets.ticket_id is null
                 then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }} < invitations.sent_at
+            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }}
+                < {{ cx_try_cast('invitations.sent_at', 'timestamp') }}
                 then 'timestamp_out_of_order:responded_at'
         end as final_rule
 

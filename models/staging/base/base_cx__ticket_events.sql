@@ -9,7 +9,8 @@ source as (
 
 tickets as (
 
-    select * from {{ ref('stg_cx__tickets') }}
+    select * from {{ ref('base_cx__tickets') }}
+    where reject_reason is null
 
 ),
 
@@ -74,7 +75,8 @@ references_checked as (
         case
             when rules_checked.broken_rule is not null then rules_checked.broken_rule
             when tickets.ticket_id is null then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }} < tickets.created_at
+            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }}
+                < {{ cx_try_cast('tickets.created_at', 'timestamp') }}
                 then 'timestamp_out_of_order:event_at'
         end as final_rule
 

@@ -1,3 +1,7 @@
+{#-
+    Source rows are counted on the validation model base_cx__<table>, which holds one row per
+    raw row by construction (it filters nothing), so this model reads no source directly.
+-#}
 with
 
 row_counts as (
@@ -5,7 +9,7 @@ row_counts as (
     {% for table_name in cx_contract_tables() %}
         select
             '{{ table_name }}' as source_table,
-            (select count(*) from {{ source('cx', table_name) }}) as source_rows,
+            (select count(*) from {{ ref('base_cx__' ~ table_name) }}) as source_rows,
             (select count(*) from {{ ref('stg_cx__' ~ table_name) }}) as staged_rows,
             (select count(*) from {{ ref(table_name ~ '_rejected') }}) as rejected_rows
         {% if not loop.last %}union all{% endif %}
