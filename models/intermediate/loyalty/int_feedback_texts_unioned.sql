@@ -1,6 +1,6 @@
 {#-
-    One row per customer feedback text to score for sentiment (DESIGN §3 "Sentiment"): every
-    survey response with a comment (an empty comment included: it is scored as empty) and
+    One row per customer feedback text to score for sentiment (docs/metrics.md "Sentiment"): every
+    survey response with a comment (staging turns a blank comment into null, so it is left out) and
     every social post not written by a brand account, created by cx_as_of. Social posts carry
     their thread root (conversation_id) and the customer behind the handle when it is linked.
 -#}

@@ -1,6 +1,6 @@
 {#-
     One row per survey response answered by cx_as_of, joined to its invitation (channel, sent
-    time), with the per-answer survey metrics of DESIGN §3 computed by the survey_scales macros
+    time), with the per-answer survey metrics of docs/metrics.md computed by the survey_scales macros
     (NPS category, CSAT satisfied, CES score, closed-loop follow-up). An open-link answer (no
     invitation) gets the channel 'open_link'. A follow-up logged after cx_as_of is not known yet.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    One row per social conversation: a customer post that roots a reply thread (DESIGN §3),
+    One row per social conversation: a customer post that roots a reply thread (docs/metrics.md),
     with its replies. Orphan threads (the root replies to a post missing from the data) are
     kept and flagged is_orphan_thread. Only posts created by cx_as_of count.
 -#}

@@ -1,7 +1,7 @@
 {#-
     Social responsiveness per day (the conversation's start, UTC) x platform x brand: how
     many conversations, how many the brand answered, and how fast. Orphan threads count only
-    when var cx_social_count_orphan_threads is true (DESIGN §3: a conversation replies to nothing).
+    when var cx_social_count_orphan_threads is true (docs/metrics.md: a conversation replies to nothing).
 -#}
 with
 

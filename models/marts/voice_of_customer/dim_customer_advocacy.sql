@@ -136,7 +136,7 @@ customers_joined as (
             0
         ) as promoter_streak,
         coalesce(customer_conversations.social_conversations, 0) as social_conversations,
-        -- Placeholder until a sentiment model exists (DESIGN §3 "Sentiment"): no post is scored yet.
+        -- Always null: SQL marts read no Python model (per-text sentiment: fct_feedback_sentiment).
         cast(null as {{ dbt.type_bigint() }}) as positive_social_posts,
         customer_reach.max_author_followers,
         coalesce(customer_reach.max_author_followers >= {{ high_reach }}, false) as is_high_reach

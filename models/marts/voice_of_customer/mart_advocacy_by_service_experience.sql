@@ -1,5 +1,5 @@
 {#-
-    Advocacy by service experience (DESIGN §3: what an answer is worth): one row per period
+    Advocacy by service experience (docs/metrics.md: what an answer is worth): one row per period
     (period_type from var cx_voc_periods, period_start) x contact_type, over NPS responses. Each response
     is placed by the respondent's most recent contact before answering (contact_type
     social_conversation: the latest linked social conversation; ticket: the latest
