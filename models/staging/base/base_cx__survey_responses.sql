@@ -9,7 +9,11 @@ source as (
 
 invitations as (
 
-    select * from {{ ref('base_cx__survey_invitations') }}
+    select
+        invitation_id,
+        {{ cx_try_cast('sent_at', 'timestamp') }} as sent_at
+
+    from {{ ref('base_cx__survey_invitations') }}
     where reject_reason is null
 
 ),
@@ -98,8 +102,7 @@ references_checked as (
                 then 'orphan_reference:customer_id'
             when rules_checked.ticket_id is not null and tickets.ticket_id is null
                 then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }}
-                < {{ cx_try_cast('invitations.sent_at', 'timestamp') }}
+            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }} < invitations.sent_at
                 then 'timestamp_out_of_order:responded_at'
         end as final_rule
 

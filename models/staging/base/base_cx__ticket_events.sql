@@ -9,7 +9,11 @@ source as (
 
 tickets as (
 
-    select * from {{ ref('base_cx__tickets') }}
+    select
+        ticket_id,
+        {{ cx_try_cast('created_at', 'timestamp') }} as created_at
+
+    from {{ ref('base_cx__tickets') }}
     where reject_reason is null
 
 ),
@@ -75,8 +79,7 @@ references_checked as (
         case
             when rules_checked.broken_rule is not null then rules_checked.broken_rule
             when tickets.ticket_id is null then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }}
-                < {{ cx_try_cast('tickets.created_at', 'timestamp') }}
+            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }} < tickets.created_at
                 then 'timestamp_out_of_order:event_at'
         end as final_rule
 
