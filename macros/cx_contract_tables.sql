@@ -1,4 +1,4 @@
-{#- The raw tables of the source contract (DESIGN §2), in dependency order. -#}
+{#- The raw tables of the source contract (docs/source_contract.md), in dependency order. -#}
 {% macro cx_contract_tables() %}
     {{ return([
         'customers', 'customer_identities', 'tickets', 'ticket_events', 'survey_invitations',

@@ -23,30 +23,6 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- The SQL type of a contract type name. -#}
-{% macro cx_type(type_name) -%}
-    {%- if type_name == 'timestamp' -%} {{ dbt.type_timestamp() }}
-    {%- elif type_name == 'date' -%} date
-    {%- elif type_name == 'integer' -%} {{ dbt.type_int() }}
-    {%- elif type_name == 'numeric' -%} {{ dbt.type_numeric() }}
-    {%- elif type_name == 'boolean' -%} {{ dbt.type_boolean() }}
-    {%- elif type_name == 'string' -%} {{ dbt.type_string() }}
-    {%- else -%} {{ exceptions.raise_compiler_error("cx_type: unknown type '" ~ type_name ~ "'") }}
-    {%- endif -%}
-{%- endmacro %}
-
-{#- Shape patterns shared by every engine (no backslashes: Spark unescapes them in literals). -#}
-{% macro cx_try_cast_pattern(type_name) -%}
-    {%- set date_part = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' -%}
-    {%- if type_name == 'integer' -%} ^[+-]?[0-9]{1,10}$
-    {%- elif type_name == 'numeric' -%} ^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,3})?$
-    {%- elif type_name == 'date' -%} ^{{ date_part }}$
-    {%- elif type_name == 'timestamp' -%}
-        ^{{ date_part }}([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?(Z|[+-]00(:?00)?)?)?$
-    {%- else -%} {{ exceptions.raise_compiler_error("cx_try_cast: unknown type '" ~ type_name ~ "'") }}
-    {%- endif -%}
-{%- endmacro %}
-
 {#- DuckDB and Spark: shape guard, then the native try_cast (which also rejects 2026-02-30). -#}
 {% macro default__cx_try_cast(text_value, type_name) -%}
     (case
@@ -79,29 +55,4 @@
                 then cast({{ text_value }} as {{ cx_type(type_name) }})
         end) end)
     {%- endif -%}
-{%- endmacro %}
-
-{#- Booleans are parsed the same way everywhere: true/t/yes/y/1 and false/f/no/n/0. -#}
-{% macro cx_parse_boolean(expression) -%}
-    (case
-        when lower({{ expression }}) in ('true', 't', 'yes', 'y', '1') then true
-        when lower({{ expression }}) in ('false', 'f', 'no', 'n', '0') then false
-    end)
-{%- endmacro %}
-
-{#- cx_regex_match(expression, pattern): true when the text matches the (anchored) pattern. -#}
-{% macro cx_regex_match(expression, pattern) -%}
-    {{ return(adapter.dispatch('cx_regex_match', 'cx_metrics')(expression, pattern)) }}
-{%- endmacro %}
-
-{% macro default__cx_regex_match(expression, pattern) -%}
-    regexp_matches({{ expression }}, '{{ pattern }}')
-{%- endmacro %}
-
-{% macro postgres__cx_regex_match(expression, pattern) -%}
-    ({{ expression }} ~ '{{ pattern }}')
-{%- endmacro %}
-
-{% macro spark__cx_regex_match(expression, pattern) -%}
-    ({{ expression }} rlike '{{ pattern }}')
 {%- endmacro %}

@@ -4,8 +4,6 @@
 
     cx_period_types(): a query with one row per period, column period_type; cross join it to
     count each row once per period type.
-    cx_period_start(period_type, timestamp): the date the period of that type starts
-    (dbt.date_trunc: months start on the 1st, ISO weeks on Monday, on every engine).
 -#}
 {% macro cx_period_types() -%}
     {%- for period in var('cx_voc_periods') %}
@@ -14,14 +12,4 @@
     union all
     {%- endif %}
     {%- endfor %}
-{%- endmacro %}
-
-{% macro cx_period_start(period_type, timestamp) -%}
-    cast(
-        case {{ period_type }}
-            {%- for period in var('cx_voc_periods') %}
-            when '{{ period }}' then {{ dbt.date_trunc(period, timestamp) }}
-            {%- endfor %}
-        end as date
-    )
 {%- endmacro %}
