@@ -8,23 +8,27 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test venv venv-engines build expectations lint pytest engines real-data clean
+.PHONY: demo test venv venv-engines build semantic expectations lint pytest engines real-data clean
 
-## demo: build every model on the demo data (DuckDB) and print a CX summary
+## demo: build every model on the demo data (DuckDB), print a CX summary and write the dashboard
 demo: venv
 	$(BIN)/dbt build --target duckdb
 	$(BIN)/python scripts/cx_summary.py
+	$(BIN)/python scripts/build_dashboard.py
 
 ## test: the full check: dbt build (data + unit tests) on DuckDB, Great Expectations suites,
 ## pytest, sqlfluff lint, then the same SQL build on PostgreSQL and Spark with the cross-engine
 ## equality check
-test: venv-engines build expectations pytest lint engines
+test: venv-engines build semantic expectations pytest lint engines
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+# The pinned set of requirements.txt, then the cx_metrics package itself, editable (its imports
+# and the cx-metrics command); pip builds it with the setuptools of the index (pyproject.toml).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	$(BIN)/pip check
 	touch $@
 
@@ -39,6 +43,17 @@ $(VENV)/.installed-engines: $(VENV)/.installed requirements-spark.txt
 build: venv
 	$(BIN)/dbt build --target duckdb
 
+## semantic: MetricFlow validates the semantic layer (models/marts/semantic): its semantics, then each
+## semantic model, dimension, measure and metric queried on the DuckDB build (after `make build`)
+semantic: venv
+	$(BIN)/mf validate-configs
+
+## dashboard: the CX dashboard of the built database ($CX_DUCKDB_PATH, default target/cx.duckdb):
+## one self-contained HTML file, target/dashboard/index.html (open it in a browser)
+.PHONY: dashboard
+dashboard: venv
+	$(BIN)/python scripts/build_dashboard.py
+
 ## expectations: Great Expectations suites over the built marts; Data Docs in
 ## target/great_expectations/data_docs/index.html
 expectations: venv
@@ -47,8 +62,10 @@ expectations: venv
 pytest: venv
 	$(BIN)/python -m pytest tests/python
 
+## lint: the hooks of .pre-commit-config.yaml on every file git knows (git add new files first):
+## sqlfluff, ruff, dbt-score (minimums in pyproject.toml), dbt-bouncer (dbt-bouncer.yml)
 lint: venv
-	$(BIN)/sqlfluff lint models tests
+	$(BIN)/pre-commit run --all-files
 
 ## engines: build on a throwaway PostgreSQL server and on local Spark; compare every mart
 engines: venv-engines

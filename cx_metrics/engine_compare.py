@@ -103,8 +103,8 @@ def compare_marts(
     left_rows = normalise_frame(left.rename(columns=str.lower))
     right_rows = normalise_frame(right.rename(columns=str.lower))
     differences = []
-    for row_number, (left_row, right_row) in enumerate(zip(left_rows, right_rows)):
-        for column, left_value, right_value in zip(columns, left_row, right_row):
+    for row_number, (left_row, right_row) in enumerate(zip(left_rows, right_rows, strict=True)):
+        for column, left_value, right_value in zip(columns, left_row, right_row, strict=True):
             if not values_equal(left_value, right_value, relative_tolerance):
                 differences.append(MartDifference(
                     mart, f"sorted row {row_number}, column {column.lower()}: "

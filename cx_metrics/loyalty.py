@@ -1,4 +1,4 @@
-"""Loyalty impact of customer experience (DESIGN §3 "Loyalty impact").
+"""Loyalty impact of customer experience (docs/metrics.md "Loyalty impact").
 
 Input: one row per customer (the SQL mart ``fct_customer_experience``: CX exposure in the
 observation window and the churn outcome) plus the customer's mean feedback sentiment.
@@ -375,7 +375,8 @@ def loyalty_impact(
             rows.append(_row(
                 row_type, term["term"],
                 customers=int(exposed.sum()) if exposed is not None else None,
-                churned_customers=int(as_flag(frame.loc[exposed, params.outcome]).sum()) if exposed is not None else None,
+                churned_customers=(int(as_flag(frame.loc[exposed, params.outcome]).sum())
+                                   if exposed is not None else None),
                 coefficient=term["coefficient"], odds_ratio=term["odds_ratio"], ci_low=term["ci_low"],
                 ci_high=term["ci_high"], p_value=term["p_value"],
                 note=("vs customers without it, other drivers and controls held equal" if row_type == "churn_driver"
@@ -424,8 +425,8 @@ def _revenue_rows(fit: DriverFit, frame: pd.DataFrame, params: LoyaltyParams) ->
                                 note=f"{cf.driver} rate among customers with {cf.exposure_column} > 0 brought to "
                                      f"the target: {share:.1%} of the affected customers spared"))
     if len(shares) > 1:
-        rows.append(_upside_row("all_to_target", fit, active, revenue, probability, shares, current_rate=None, target_rate=None,
-                                note="every counterfactual above at once"))
+        rows.append(_upside_row("all_to_target", fit, active, revenue, probability, shares, current_rate=None,
+                                target_rate=None, note="every counterfactual above at once"))
     return rows
 
 

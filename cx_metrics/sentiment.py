@@ -1,4 +1,4 @@
-"""Sentiment and topics of customer feedback texts (DESIGN §3 "Sentiment").
+"""Sentiment and topics of customer feedback texts (docs/metrics.md "Sentiment").
 
 Scores survey comments and customer social posts with VADER (vaderSentiment), a lexicon model
 whose lexicon ships inside the wheel: nothing is downloaded at run time. Topics come from a
@@ -112,7 +112,7 @@ def parse_taxonomy(rows: pd.DataFrame) -> dict[str, list[str]]:
     if missing:
         raise ValueError(f"topic taxonomy needs columns topic and keyword; missing: {sorted(missing)}")
     taxonomy: dict[str, list[str]] = {}
-    for topic, keyword in zip(rows["topic"], rows["keyword"]):
+    for topic, keyword in zip(rows["topic"], rows["keyword"], strict=True):
         if pd.isna(topic) or pd.isna(keyword) or not str(topic).strip() or not str(keyword).strip():
             continue
         words = taxonomy.setdefault(str(topic).strip().lower(), [])
@@ -232,7 +232,8 @@ def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame)
 def mean_sentiment_by_customer(scored: pd.DataFrame) -> pd.DataFrame:
     """customer_id, scored_feedback, mean_sentiment, negative_feedback_share over the scored texts
     (null scores ignored) of each customer; texts without a customer are left out."""
-    rows = scored.loc[scored["customer_id"].notna() & scored["compound_score"].notna(), ["customer_id", "compound_score"]]
+    scored_with_customer = scored["customer_id"].notna() & scored["compound_score"].notna()
+    rows = scored.loc[scored_with_customer, ["customer_id", "compound_score"]]
     rows = rows.assign(
         compound_score=rows["compound_score"].astype("float64"),
         is_negative=(rows["compound_score"].astype("float64") <= NEGATIVE_THRESHOLD).astype("float64"),

@@ -19,13 +19,13 @@ def format_table(headers: Sequence[str], rows: Rows) -> str:
     cells = [[_format_cell(value) for value in row] for row in rows]
     widths = [len(header) for header in headers]
     for row in cells:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=False)]
     numeric = [bool(rows) and all(_is_number(row[i]) for row in rows) for i in range(len(headers))]
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(
             value.rjust(width) if is_number else value.ljust(width)
-            for value, width, is_number in zip(values, widths, numeric)
+            for value, width, is_number in zip(values, widths, numeric, strict=False)
         ).rstrip()
 
     separator = "  ".join("-" * width for width in widths)
@@ -83,7 +83,7 @@ SECTIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection, str], str]]] = [
 
 
 def section_social_responsiveness(connection: duckdb.DuckDBPyConnection, schema: str, brands: int = 5) -> str:
-    """The largest brands by social conversations (DESIGN §3; orphan threads left out, as in
+    """The largest brands by social conversations (docs/metrics.md; orphan threads left out, as in
     mart_social_responsiveness by default): response rate and median minutes to the first reply
     over the whole period (medians come from the fact table: daily medians do not add up)."""
     rows = connection.execute(
@@ -103,7 +103,7 @@ SECTIONS.append(("fct_social_conversations", section_social_responsiveness))
 
 
 def section_service(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
-    """Tickets per channel over the whole period (DESIGN §3 "Service"): median first reply in
+    """Tickets per channel over the whole period (docs/metrics.md "Service"): median first reply in
     calendar and business minutes, first-reply SLA attainment, one-touch and reopen shares, and
     tickets unsolved now (medians come from the fact table: daily medians do not add up)."""
     rows = connection.execute(
@@ -135,7 +135,7 @@ def build_summary(connection: duckdb.DuckDBPyConnection, schema: str = "main_mar
 
 
 def section_advocacy(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
-    """Voice of the customer over the whole period (DESIGN §3): NPS, CSAT, CES and the detractor
+    """Voice of the customer over the whole period (docs/metrics.md): NPS, CSAT, CES and the detractor
     closed loop from mart_advocacy's counts, and the promoter gap after an answered vs an
     unanswered social conversation from mart_advocacy_by_service_experience. Both marts count
     every answer once per period type, so one period type is summed."""
@@ -202,7 +202,7 @@ SECTIONS.append(("mart_cx_scorecard", section_cx_scorecard))
 
 
 def section_feedback_completeness(connection: duckdb.DuckDBPyConnection, schema: str) -> str:
-    """Feedback completeness per channel over the whole period (DESIGN §3, mart_feedback_completeness):
+    """Feedback completeness per channel over the whole period (docs/metrics.md, mart_feedback_completeness):
     items received and the state each is in at the build's "now"; complete % = accounted for."""
     rows = connection.execute(
         f"select feedback_channel, sum(items_received), sum(items_accounted_for), "

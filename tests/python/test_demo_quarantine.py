@@ -45,7 +45,8 @@ def test_planted_bad_rows_are_exactly_the_quarantined_rows(demo_staging):
                     f"select {ROW_KEY[table]}, reject_reason, rejected_column from main_quarantine.{table}_rejected"
                 ).fetchall()
             ]
-        total_rejected = connection.execute("select sum(rejected_rows) from main_marts.mart_quarantine_summary").fetchone()[0]
+        total_rejected = connection.execute(
+            "select sum(rejected_rows) from main_marts.mart_quarantine_summary").fetchone()[0]
         not_reconciled = connection.execute(
             "select count(*) from main_marts.mart_source_reconciliation where not is_reconciled"
         ).fetchone()[0]

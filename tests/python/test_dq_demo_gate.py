@@ -24,11 +24,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from conftest import REPO_ROOT, run_dbt
-
-sys.path.insert(0, str(REPO_ROOT))
-
-from cx_metrics.ge_suites import (  # noqa: E402
+from cx_metrics.ge_suites import (
     PANDAS_DTYPES,
     SuiteSpec,
     Validator,
@@ -38,6 +34,8 @@ from cx_metrics.ge_suites import (  # noqa: E402
     load_specs,
     run_suites,
 )
+
+from conftest import REPO_ROOT, run_dbt
 
 SCHEMA = "main_marts"
 SPECS = {spec.mart: spec for spec in load_specs()}
@@ -253,7 +251,8 @@ def test_partition_test_catches_a_count_that_does_not_add_up(demo_database, tmp_
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"update {SCHEMA}.mart_feedback_completeness "
                            "set items_open_past_target = items_open_past_target + 1 "
-                           f"where received_date = (select max(received_date) from {SCHEMA}.mart_feedback_completeness)")
+                           "where received_date = "
+                           f"(select max(received_date) from {SCHEMA}.mart_feedback_completeness)")
     result = _dbt_test(database, tmp_path)
     assert result.returncode != 0
     assert f"Failure in test {PARTITION_TEST}" in result.stdout

@@ -8,7 +8,7 @@ Reference tables (sla_policies, business_hours, holidays) are not checked.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 
@@ -20,7 +20,7 @@ REFERENCE = ["sla_policies", "business_hours", "holidays"]
 
 
 def _raw_tables(database, hours_old: dict[str, float]) -> None:
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     with duckdb.connect(str(database)) as connection:
         connection.execute("create schema raw")
         for table in CHECKED + REFERENCE:

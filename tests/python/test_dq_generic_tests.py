@@ -159,7 +159,7 @@ def _failures(database: Path, result: dict) -> list[dict]:
     with duckdb.connect(str(database), read_only=True) as connection:
         cursor = connection.execute(f"select * from {result['relation_name']}")
         names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def test_the_build_fails_and_names_the_broken_tests(fixture_run):

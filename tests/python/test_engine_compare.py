@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import numpy as np
@@ -19,7 +19,7 @@ def test_values_are_normalised_to_one_form():
     assert normalise_value(pd.NaT) is None
     assert normalise_value(pd.NA) is None
     assert normalise_value(datetime(2026, 3, 8, 7, 30, 59, 999999)) == "2026-03-08 07:30:59"
-    assert normalise_value(datetime(2026, 3, 8, 2, 30, tzinfo=timezone.utc)) == "2026-03-08 02:30:00"
+    assert normalise_value(datetime(2026, 3, 8, 2, 30, tzinfo=UTC)) == "2026-03-08 02:30:00"
     assert normalise_value(date(2026, 3, 8)) == "2026-03-08 00:00:00"
     assert normalise_value(date(2026, 3, 8)) == normalise_value(pd.Timestamp("2026-03-08"))
 

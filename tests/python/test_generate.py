@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +16,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from cx_metrics import generate as gen
 
-from cx_metrics import generate as gen  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 KEYS = {"customers": "customer_id", "tickets": "ticket_id", "ticket_events": "event_id",
         "survey_invitations": "invitation_id", "survey_responses": "response_id",

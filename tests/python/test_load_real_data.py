@@ -1,4 +1,4 @@
-"""Tests of the real-data loader (cx_metrics/loaders.py, scripts/load_real_data.py).
+"""Tests of the real-data loader (cx_metrics/loaders/, scripts/load_real_data.py).
 
 Real-data tests read the public files in ``<repo>/../shared/data`` and are skipped
 when they are absent; the unit tests use small inline fixtures.
@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from cx_metrics import loaders
 
-from cx_metrics import loaders  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -118,12 +115,14 @@ def test_twcs_mapping(real_db):
     assert _one(real_db, "select count(*) from raw.social_posts where in_reply_to_post_id like '%.%'")[0] == 0
     assert _one(real_db, "select count(*) from raw.social_posts where created_at is null")[0] == 0
     # brand posts: brand == author
-    assert _one(real_db, "select count(*) from raw.social_posts where author_is_brand and brand <> author_handle")[0] == 0
+    assert _one(real_db, "select count(*) from raw.social_posts "
+                         "where author_is_brand and brand <> author_handle")[0] == 0
 
 
 def test_twcs_identities_and_customers(real_db):
     n_authors = _one(real_db, "select count(distinct author_handle) from raw.social_posts where not author_is_brand")[0]
-    assert _one(real_db, "select count(*), count(distinct handle) from raw.customer_identities") == (n_authors, n_authors)
+    identities = _one(real_db, "select count(*), count(distinct handle) from raw.customer_identities")
+    assert identities == (n_authors, n_authors)
     assert (
         _one(
             real_db,
@@ -168,7 +167,8 @@ def test_servicenow_status_mapping(real_db):
         "-100": 5,
     }
     # first row of the file: INC0000045, New
-    assert _one(real_db, "select ticket_id, event_at, status from raw.ticket_events where event_id = 'INC0000045-1'") == (
+    first_event = "select ticket_id, event_at, status from raw.ticket_events where event_id = 'INC0000045-1'"
+    assert _one(real_db, first_event) == (
         "INC0000045",
         pd.Timestamp("2016-02-29 01:23").to_pydatetime(),
         "new",
@@ -277,7 +277,8 @@ def test_float_id_to_str():
 
 
 def test_map_with_fallback():
-    got = loaders.map_with_fallback(pd.Series(["New", "Awaiting Vendor", "-100", "Weird State", "?"]), loaders.SERVICENOW_STATUS_MAP)
+    states = pd.Series(["New", "Awaiting Vendor", "-100", "Weird State", "?"])
+    got = loaders.map_with_fallback(states, loaders.SERVICENOW_STATUS_MAP)
     assert got.tolist()[:4] == ["new", "hold", "-100", "weird state"]
     assert got.iloc[4] is None
 
@@ -344,12 +345,15 @@ SERVICENOW_FIXTURE = (
     "subcategory,u_symptom,cmdb_ci,impact,urgency,priority,assignment_group,assigned_to,knowledge,"
     "u_priority_confirmation,notify,problem_id,rfc,vendor,caused_by,closed_code,resolved_by,resolved_at,closed_at\n"
     "INC1,New,true,0,0,0,true,Caller 1,Opened by 1,29/2/2016 01:16,?,?,Updated by 1,29/2/2016 01:23,Phone,L,"
-    "Category 5,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 1,?,true,false,Do Not Notify,?,?,?,?,?,?,?,5/3/2016 12:00\n"
+    "Category 5,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 1,?,true,false,"
+    "Do Not Notify,?,?,?,?,?,?,?,5/3/2016 12:00\n"
     # rows out of sys_mod_count order: the sys_mod_count=3 row is the last one
     "INC1,Closed,false,0,0,3,true,Caller 1,Opened by 1,29/2/2016 01:16,?,?,Updated by 2,5/3/2016 12:00,Phone,L,"
-    "Category 6,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 2,Agent 7,true,false,Do Not Notify,?,?,?,?,?,?,?,5/3/2016 12:00\n"
+    "Category 6,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 2,Agent 7,true,false,"
+    "Do Not Notify,?,?,?,?,?,?,?,5/3/2016 12:00\n"
     "INC1,Resolved,true,0,0,2,true,Caller 1,Opened by 1,29/2/2016 01:16,?,?,Updated by 3,1/3/2016 9:05,Phone,L,"
-    "Category 5,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 1,Agent 3,true,false,Do Not Notify,?,?,?,?,?,?,1/3/2016 9:05,5/3/2016 12:00\n"
+    "Category 5,S,?,?,2 - Medium,2 - Medium,3 - Moderate,Group 1,Agent 3,true,false,"
+    "Do Not Notify,?,?,?,?,?,?,1/3/2016 9:05,5/3/2016 12:00\n"
     "INC2,-100,true,0,0,1,true,?,Opened by 1,1/3/2016 10:00,?,?,Updated by 3,1/3/2016 10:30,Self service,L,"
     "?,S,?,?,1 - High,1 - High,1 - Critical,?,?,true,false,Do Not Notify,?,?,?,?,?,?,?,?\n"
     "INC2,Awaiting User Info,true,0,0,1,true,?,Opened by 1,1/3/2016 10:00,?,?,Updated by 3,1/3/2016 10:30,Email,L,"

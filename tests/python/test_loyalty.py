@@ -4,18 +4,11 @@ class, too few churners, a driver without variation, perfect separation, nulls).
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import REPO_ROOT
-
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from cx_metrics import loyalty as ly  # noqa: E402
+from cx_metrics import loyalty as ly
 
 
 def simulated_customers(n: int = 20_000, odds_ratio: float = 3.0, seed: int = 1) -> pd.DataFrame:

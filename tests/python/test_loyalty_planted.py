@@ -13,19 +13,14 @@ reliably while excluding 1.0 by far. Runtime: ~3 s to generate, ~35 s for dbt on
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from conftest import REPO_ROOT, load_csv_dir_as_raw, run_dbt
+from cx_metrics import generate as gen
 
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from cx_metrics import generate as gen  # noqa: E402
+from conftest import load_csv_dir_as_raw, run_dbt
 
 TICKETS = 20_000
 SEED = 11
@@ -49,7 +44,7 @@ def driver(database: Path, name: str) -> dict:
             "where row_type = 'churn_driver' and label = ?", [name]
         ).fetchone()
     assert row is not None, f"no churn_driver row for {name}"
-    return dict(zip(["odds_ratio", "ci_low", "ci_high", "p_value"], row))
+    return dict(zip(["odds_ratio", "ci_low", "ci_high", "p_value"], row, strict=True))
 
 
 def test_breach_definition_matches_the_generators(planted):

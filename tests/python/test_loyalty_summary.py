@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import duckdb
 
-from conftest import REPO_ROOT
-
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from cx_metrics.summary import build_summary  # noqa: E402
+from cx_metrics.summary import build_summary
 
 
 def test_scorecard_section_prints_the_last_three_months_in_order():

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 
-import copy
-
 import pytest
 
-from conftest import REPO_ROOT, run_dbt
 from cx_metrics.layering import layering_violations
+
+from conftest import REPO_ROOT, run_dbt
 
 POSTGRES_IDENTIFIER_LIMIT = 63
 TEMPORARY_SUFFIX = len("__dbt_tmp")
@@ -68,7 +68,8 @@ def test_python_models_are_tagged_python(manifest):
 def test_no_model_uses_current_timestamp():
     # "now" is int_as_of (var cx_as_of): two builds on the same data must be identical.
     offenders = subprocess.run(
-        ["grep", "-rliE", "--include=*.sql", "--include=*.py", r"current_timestamp|now\(\)|current_date", "models", "python_models"],
+        ["grep", "-rliE", "--include=*.sql", "--include=*.py", r"current_timestamp|now\(\)|current_date",
+         "models", "python_models"],
         cwd=REPO_ROOT, capture_output=True, text=True,
     ).stdout.split()
     assert offenders == []

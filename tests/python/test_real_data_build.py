@@ -58,3 +58,22 @@ def test_real_data_quirks_are_quarantined_not_dropped(real_build):
         )
     # The log has 5 rows in state '-100' and 5 updates stamped before the incident was opened.
     assert reasons == {"unknown_enum:status": 5, "timestamp_out_of_order:event_at": 5}
+
+
+def test_dashboard_on_real_data_draws_in_chromium(real_build, tmp_path):
+    # The dashboard page of the real-data build, checked in headless Chromium like the demo's
+    # (tests/python/test_dashboard_browser.py): no console error, no request, every point drawn.
+    # This data has no surveys and no churn, so those panels must say "no data", not break.
+    from cx_metrics.dashboard import build_dashboard
+    from cx_metrics.dashboard.browser import check_page, ensure_chromium
+
+    dashboard = build_dashboard(real_build, tmp_path / "index.html")
+    report = check_page(dashboard.path, REPO_ROOT / "target" / "dashboard" / "screenshot-real-data.png",
+                        executable=ensure_chromium())
+    assert report.problems() == []
+    states = {panel["key"]: panel["state"] for panel in report.panels}
+    assert {key for key, state in states.items() if state == "chart"} >= {
+        "scorecard", "service", "groups", "social", "feedback", "quarantine"}
+    # no NPS answers, and no customer churned: no churn model (the card says why)
+    assert states["promoter_gap"] == states["churn_drivers"] == "no-data"
+    assert "churned" in report.panel("churn_drivers")["noDataText"]

@@ -11,8 +11,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from conftest import load_csv_dir_as_raw, run_dbt
 from cx_metrics import generate
+
+from conftest import load_csv_dir_as_raw, run_dbt
 
 SERVICE_TABLES = ["fct_tickets", "mart_response_time", "mart_resolution"]
 SELECT = ["--select", "+fct_tickets", "+mart_response_time", "+mart_resolution"]

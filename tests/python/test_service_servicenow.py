@@ -12,8 +12,13 @@ values on an incident's last row are the truth we compare with:
   first_solved_at is reported too for incidents never reopened (it differs when the incident
   was updated again while resolved).
 
-The remaining disagreements are data quirks explained in the fct_tickets docs and DECISIONLOG.md
-(log rows whose sys_updated_at goes back in time).
+Measured on the full log: reopen_count equals the log's own for all 24,918 incidents, and
+last_solved_at equals resolved_at for 23,361 of 23,362. The exception (INC0000137) has a log row
+whose sys_updated_at goes back in time (an update stamped after the resolution, listed before it),
+so the ticket looks reopened to 'new' and closed. first_solved_at differs from resolved_at for
+~1.2 % of never-reopened incidents: a resolved incident updated again while resolved, where
+ServiceNow keeps the later time (DECISIONLOG.md "Solves, last_solved_at and reopens"). The log
+has no comments, so reply metrics are null on it.
 """
 
 from __future__ import annotations

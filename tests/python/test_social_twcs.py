@@ -2,7 +2,7 @@
 
 The expected side re-derives everything from the raw CSV with pandas - it does not import the
 project's loader or reuse its SQL: threads by following in_response_to_tweet_id up to a tweet
-with no parent in the file, a conversation per DESIGN §3 (a customer tweet, inbound = True, that
+with no parent in the file, a conversation per docs/metrics.md (a customer tweet, inbound = True, that
 replies to nothing), answered when a brand tweet (inbound = False) is anywhere in its thread,
 first-response seconds from the customer tweet to the earliest brand tweet of the thread. The
 brand a conversation is with is the brand account that answered first (earliest brand tweet
@@ -26,7 +26,9 @@ import pytest
 from conftest import REPO_ROOT, run_dbt
 
 TWCS = REPO_ROOT.parent / "shared" / "data" / "twcs_sample.csv"
-SOCIAL_MODELS = "+mart_social_responsiveness +unanswered_social_posts +social_thread_cycles_rejected social_posts_rejected"
+SOCIAL_MODELS = (
+    "+mart_social_responsiveness +unanswered_social_posts +social_thread_cycles_rejected social_posts_rejected"
+)
 
 
 def expected_conversations(csv_path: Path) -> pd.DataFrame:
@@ -36,7 +38,7 @@ def expected_conversations(csv_path: Path) -> pd.DataFrame:
     tweets["created"] = pd.to_datetime(tweets["created_at"], format="%a %b %d %H:%M:%S %z %Y").dt.tz_convert(None)
     tweets["parent"] = [str(int(float(v))) if v else None for v in tweets["in_response_to_tweet_id"]]
     in_file = set(tweets["tweet_id"])
-    parent_of = {t: p for t, p in zip(tweets["tweet_id"], tweets["parent"]) if p in in_file}
+    parent_of = {t: p for t, p in zip(tweets["tweet_id"], tweets["parent"], strict=True) if p in in_file}
 
     def root(tweet_id: str) -> str:
         seen = {tweet_id}
