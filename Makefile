@@ -20,6 +20,8 @@ demo: venv
 ## pytest, sqlfluff lint, then the same SQL build on PostgreSQL and Spark with the cross-engine
 ## equality check
 test: venv-engines build semantic expectations pytest lint engines
+# pytest reads a copy of the demo database the build step made instead of building it again.
+test: export CX_TEST_DEMO_DATABASE := $(abspath $(or $(CX_DUCKDB_PATH),target/cx.duckdb))
 
 venv: $(VENV)/.installed
 
@@ -59,8 +61,10 @@ dashboard: venv
 expectations: venv
 	$(BIN)/python scripts/run_great_expectations.py
 
+## pytest: the Python suite on PYTEST_WORKERS processes (one test file per worker at a time)
+PYTEST_WORKERS ?= 2
 pytest: venv
-	$(BIN)/python -m pytest tests/python
+	$(BIN)/python -m pytest tests/python -n $(PYTEST_WORKERS) --dist loadfile
 
 ## lint: the hooks of .pre-commit-config.yaml on every file git knows (git add new files first):
 ## sqlfluff, ruff, dbt-score (minimums in pyproject.toml), dbt-bouncer (dbt-bouncer.yml)

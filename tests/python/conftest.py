@@ -1,14 +1,23 @@
-"""Shared helpers for the pytest suite: paths and running dbt against a throwaway DuckDB file."""
+"""Shared helpers for the pytest suite: paths, running dbt against a throwaway DuckDB file, and the
+built databases several test modules read (the demo build, the real-data build).
+
+The suite runs in parallel (pytest-xdist, `make pytest`): a built database is made once per run,
+by whichever worker asks first, under a file lock in the run's shared temporary folder; the
+other workers wait and read the same file. Tests open it read-only, or work on a copy.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
+from filelock import FileLock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -45,11 +54,67 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-@pytest.fixture(scope="session")
-def demo_database(tmp_path_factory) -> Path:
-    """A DuckDB file with the whole project built (`dbt build`) on the demo seeds, once per session."""
-    work_dir = tmp_path_factory.mktemp("demo_build")
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Path]) -> Path:
+    """The database `build(work_dir)` makes, made once per pytest run even across xdist workers."""
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_dir = run_dir.parent  # the folder all workers of this run share
+    work_dir = run_dir / f"shared_{name}"
+    done = work_dir / "built"
+    with FileLock(str(run_dir / f"shared_{name}.lock")):
+        if not done.exists():
+            work_dir.mkdir(exist_ok=True)
+            database = build(work_dir)
+            done.write_text(str(database))
+    return Path(done.read_text())
+
+
+def copy_database(database: Path, folder: Path) -> Path:
+    """A copy of a DuckDB file under `folder`, with the same file name (DuckDB names the catalog
+    after the file, and views refer to it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / database.name
+    shutil.copyfile(database, copy)
+    return copy
+
+
+def _build_demo(work_dir: Path) -> Path:
+    # `make test` builds the demo before pytest (target/cx.duckdb); CX_TEST_DEMO_DATABASE names
+    # that file so the suite reads a copy of it instead of building the same thing again.
+    prebuilt = os.environ.get("CX_TEST_DEMO_DATABASE")
+    if prebuilt and Path(prebuilt).is_file():
+        return copy_database(Path(prebuilt), work_dir)
     database = work_dir / "demo.duckdb"
     result = run_dbt(["build"], database, work_dir)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr
     return database
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> Path:
+    """A DuckDB file with the whole project built (`dbt build`) on the demo seeds, once per run.
+    Read it read-only; copy it (copy_database) before changing anything."""
+    return built_once(tmp_path_factory, "demo", _build_demo)
+
+
+def _build_real_data(work_dir: Path) -> Path:
+    database = work_dir / "real.duckdb"
+    load = subprocess.run(
+        [sys.executable, "scripts/load_real_data.py", "--twcs", str(SHARED_DATA / "twcs_sample.csv"),
+         "--servicenow", str(SHARED_DATA / "incident_event_log.csv.gz"), "--out", str(database)],
+        cwd=REPO_ROOT, capture_output=True, text=True,
+    )
+    assert load.returncode == 0, load.stdout + load.stderr
+    build = run_dbt(["build", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed"], database, work_dir)
+    assert build.returncode == 0, build.stdout[-5000:] + build.stderr
+    return database
+
+
+@pytest.fixture(scope="session")
+def real_database(tmp_path_factory) -> Path:
+    """The Twitter customer-support sample and the ServiceNow incident log loaded by
+    scripts/load_real_data.py and the whole project built on them (`dbt build`, sources in schema
+    raw), once per run. Read it read-only; copy it (copy_database) before changing anything."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real data folder {SHARED_DATA} is not there")
+    return built_once(tmp_path_factory, "real_data", _build_real_data)

@@ -12,7 +12,7 @@ import json
 import duckdb
 import pytest
 
-from conftest import REPO_ROOT, run_dbt
+from conftest import REPO_ROOT
 
 ROW_KEY = {
     "customers": "customer_id",
@@ -24,14 +24,9 @@ ROW_KEY = {
 
 
 @pytest.fixture(scope="module")
-def demo_staging(tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("demo")
-    database = work_dir / "demo.duckdb"
-    result = run_dbt(["build", "--select", "+mart_quarantine_summary", "+mart_source_reconciliation",
-                      "--indirect-selection", "cautious"],
-                     database, work_dir)
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
-    return database
+def demo_staging(demo_database):
+    # the demo build of conftest (dbt build on the demo seeds)
+    return demo_database
 
 
 def test_planted_bad_rows_are_exactly_the_quarantined_rows(demo_staging):

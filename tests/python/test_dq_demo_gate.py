@@ -14,7 +14,6 @@ One build of the demo seeds (models only) into a throwaway DuckDB file, then:
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,31 +34,15 @@ from cx_metrics.ge_suites import (
     run_suites,
 )
 
-from conftest import REPO_ROOT, run_dbt
+from conftest import REPO_ROOT, copy_database, run_dbt
 
 SCHEMA = "main_marts"
 SPECS = {spec.mart: spec for spec in load_specs()}
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory) -> Path:
-    work_dir = tmp_path_factory.mktemp("dq_demo")
-    database = work_dir / "demo.duckdb"
-    result = run_dbt(["build", "--resource-type", "seed", "--resource-type", "model"], database, work_dir)
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr
-    return database
-
-
-@pytest.fixture(scope="module")
 def validator() -> Validator:
     return Validator(docs_dir=None)
-
-
-def _copy(database: Path, tmp_path: Path) -> Path:
-    # same file name: DuckDB names the catalog after the file, and the staging views refer to it
-    copy = tmp_path / database.name
-    shutil.copy(database, copy)
-    return copy
 
 
 def _read(database: Path, mart: str) -> pd.DataFrame | None:
@@ -185,7 +168,7 @@ def _script(database: Path, docs: Path) -> subprocess.CompletedProcess:
 
 
 def test_script_fails_naming_mart_column_and_expectation(demo_database, tmp_path):
-    database = _copy(demo_database, tmp_path)
+    database = copy_database(demo_database, tmp_path)
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"update {SCHEMA}.mart_feedback_completeness set completeness_rate = 1.5 "
                            "where received_date = (select min(received_date) from "
@@ -200,7 +183,7 @@ def test_script_fails_naming_mart_column_and_expectation(demo_database, tmp_path
 
 
 def test_script_fails_when_a_required_mart_is_missing(demo_database, tmp_path):
-    database = _copy(demo_database, tmp_path)
+    database = copy_database(demo_database, tmp_path)
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"drop table {SCHEMA}.fct_feedback_items")
     result = _script(database, tmp_path / "docs")
@@ -227,14 +210,14 @@ def _dbt_test(database: Path, work_dir: Path) -> subprocess.CompletedProcess:
 
 
 def test_completeness_tests_pass_on_the_demo_build(demo_database, tmp_path):
-    result = _dbt_test(_copy(demo_database, tmp_path), tmp_path)
+    result = _dbt_test(copy_database(demo_database, tmp_path), tmp_path)
     assert result.returncode == 0, result.stdout[-3000:]
     for name in SELECTION:
         assert f"PASS {name} " in result.stdout, name
 
 
 def test_reconciliation_catches_a_lost_feedback_item(demo_database, tmp_path):
-    database = _copy(demo_database, tmp_path)
+    database = copy_database(demo_database, tmp_path)
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"delete from {SCHEMA}.fct_feedback_items where feedback_item_id = "
                            f"(select min(feedback_item_id) from {SCHEMA}.fct_feedback_items "
@@ -247,7 +230,7 @@ def test_reconciliation_catches_a_lost_feedback_item(demo_database, tmp_path):
 
 
 def test_partition_test_catches_a_count_that_does_not_add_up(demo_database, tmp_path):
-    database = _copy(demo_database, tmp_path)
+    database = copy_database(demo_database, tmp_path)
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"update {SCHEMA}.mart_feedback_completeness "
                            "set items_open_past_target = items_open_past_target + 1 "

@@ -1,41 +1,19 @@
 """The whole project builds on the real public data loaded by scripts/load_real_data.py.
 
-Loads the Twitter customer-support sample and the ServiceNow incident log into a throwaway
-DuckDB file, runs `dbt build` on it (sources pointed at schema raw), and checks that nothing
-was lost between raw and staging.
+The conftest fixture real_database loads the Twitter customer-support sample and the ServiceNow
+incident log into a throwaway DuckDB file and runs `dbt build` on it (sources pointed at schema
+raw); these tests check that the build passed and nothing was lost between raw and staging.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import duckdb
-import pytest
 
-from conftest import REPO_ROOT, run_dbt
-
-
-@pytest.fixture(scope="module")
-def real_build(tmp_path_factory):
-    shared = REPO_ROOT.parent / "shared" / "data"
-    if not shared.is_dir():
-        pytest.skip(f"real data folder {shared} is not there")
-    work_dir = tmp_path_factory.mktemp("real")
-    database = work_dir / "real.duckdb"
-    load = subprocess.run(
-        [sys.executable, "scripts/load_real_data.py", "--twcs", str(shared / "twcs_sample.csv"),
-         "--servicenow", str(shared / "incident_event_log.csv.gz"), "--out", str(database)],
-        cwd=REPO_ROOT, capture_output=True, text=True,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    build = run_dbt(["build", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed"], database, work_dir)
-    assert build.returncode == 0, build.stdout[-5000:] + build.stderr
-    return database
+from conftest import REPO_ROOT
 
 
-def test_dbt_build_on_real_data_reconciles(real_build):
-    with duckdb.connect(str(real_build), read_only=True) as connection:
+def test_dbt_build_on_real_data_reconciles(real_database):
+    with duckdb.connect(str(real_database), read_only=True) as connection:
         rows = dict(
             connection.execute("select source_table, source_rows from main_marts.mart_source_reconciliation").fetchall()
         )
@@ -48,8 +26,8 @@ def test_dbt_build_on_real_data_reconciles(real_build):
     assert not_reconciled == 0
 
 
-def test_real_data_quirks_are_quarantined_not_dropped(real_build):
-    with duckdb.connect(str(real_build), read_only=True) as connection:
+def test_real_data_quirks_are_quarantined_not_dropped(real_database):
+    with duckdb.connect(str(real_database), read_only=True) as connection:
         reasons = dict(
             connection.execute(
                 "select reject_reason || ':' || rejected_column, rejected_rows "
@@ -60,14 +38,14 @@ def test_real_data_quirks_are_quarantined_not_dropped(real_build):
     assert reasons == {"unknown_enum:status": 5, "timestamp_out_of_order:event_at": 5}
 
 
-def test_dashboard_on_real_data_draws_in_chromium(real_build, tmp_path):
+def test_dashboard_on_real_data_draws_in_chromium(real_database, tmp_path):
     # The dashboard page of the real-data build, checked in headless Chromium like the demo's
     # (tests/python/test_dashboard_browser.py): no console error, no request, every point drawn.
     # This data has no surveys and no churn, so those panels must say "no data", not break.
     from cx_metrics.dashboard import build_dashboard
     from cx_metrics.dashboard.browser import check_page, ensure_chromium
 
-    dashboard = build_dashboard(real_build, tmp_path / "index.html")
+    dashboard = build_dashboard(real_database, tmp_path / "index.html")
     report = check_page(dashboard.path, REPO_ROOT / "target" / "dashboard" / "screenshot-real-data.png",
                         executable=ensure_chromium())
     assert report.problems() == []

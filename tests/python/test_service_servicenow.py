@@ -23,36 +23,20 @@ has no comments, so reply metrics are null on it.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import duckdb
 import pandas as pd
 import pytest
 
-from conftest import REPO_ROOT, run_dbt
+from conftest import REPO_ROOT
 
 LOG_NAME = "incident_event_log.csv.gz"
 
 
 @pytest.fixture(scope="module")
-def servicenow_build(tmp_path_factory):
+def servicenow_build(real_database):
+    # The real-data build of conftest (the ServiceNow log is the only source of tickets there).
     shared = REPO_ROOT.parent / "shared" / "data"
-    if not (shared / LOG_NAME).is_file():
-        pytest.skip(f"real data file {shared / LOG_NAME} is not there")
-    work_dir = tmp_path_factory.mktemp("servicenow")
-    database = work_dir / "real.duckdb"
-    load = subprocess.run(
-        [sys.executable, "scripts/load_real_data.py", "--servicenow", str(shared / LOG_NAME), "--out", str(database)],
-        cwd=REPO_ROOT, capture_output=True, text=True,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    build = run_dbt(
-        ["build", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed", "--indirect-selection", "cautious",
-         "--select", "+fct_tickets", "+mart_response_time", "+mart_resolution"],
-        database, work_dir,
-    )
-    assert build.returncode == 0, build.stdout[-5000:] + build.stderr
+    database = real_database
     with duckdb.connect(str(database), read_only=True) as connection:
         computed = connection.execute(
             "select ticket_id, reopen_count, first_solved_at, last_solved_at from main_marts.fct_tickets"

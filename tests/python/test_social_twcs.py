@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -26,9 +24,6 @@ import pytest
 from conftest import REPO_ROOT, run_dbt
 
 TWCS = REPO_ROOT.parent / "shared" / "data" / "twcs_sample.csv"
-SOCIAL_MODELS = (
-    "+mart_social_responsiveness +unanswered_social_posts +social_thread_cycles_rejected social_posts_rejected"
-)
 
 
 def expected_conversations(csv_path: Path) -> pd.DataFrame:
@@ -80,25 +75,9 @@ def expected_conversations(csv_path: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def twcs_build(tmp_path_factory) -> Path:
-    if not TWCS.is_file():
-        pytest.skip(f"real data {TWCS} is not there")
-    work_dir = tmp_path_factory.mktemp("social_twcs")
-    database = work_dir / "real.duckdb"
-    load = subprocess.run(
-        [sys.executable, "scripts/load_real_data.py", "--twcs", str(TWCS), "--out", str(database)],
-        cwd=REPO_ROOT, capture_output=True, text=True,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    # Only the social models and what they need (the whole project is built on the same data in
-    # test_real_data_build.py); 'buildable' leaves out tests on models outside the selection.
-    build = run_dbt(
-        ["build", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed", "--select", *SOCIAL_MODELS.split(),
-         "--indirect-selection", "buildable"],
-        database, work_dir,
-    )
-    assert build.returncode == 0, build.stdout[-5000:] + build.stderr
-    return database
+def twcs_build(real_database) -> Path:
+    # The real-data build of conftest: the Twitter sample is its only source of social posts.
+    return real_database
 
 
 @pytest.fixture(scope="module")
