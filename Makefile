@@ -16,9 +16,10 @@ demo: venv
 	$(BIN)/python scripts/cx_summary.py
 	$(BIN)/python scripts/build_dashboard.py
 
-## test: the full check: dbt build (data + unit tests) on DuckDB, Great Expectations suites,
-## pytest, sqlfluff lint, then the same SQL build on PostgreSQL and Spark with the cross-engine
-## equality check
+## test: the full check: dbt build (data + unit tests) on DuckDB, the semantic layer (MetricFlow),
+## Great Expectations suites, pytest (with the dashboard in headless Chromium), lint (sqlfluff,
+## ruff, dbt-score, dbt-bouncer), then the same SQL build on PostgreSQL and Spark with the
+## cross-engine equality check
 test: venv-engines build semantic expectations pytest lint engines
 # pytest reads a copy of the demo database the build step made instead of building it again.
 test: export CX_TEST_DEMO_DATABASE := $(abspath $(or $(CX_DUCKDB_PATH),target/cx.duckdb))

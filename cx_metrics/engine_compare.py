@@ -2,7 +2,7 @@
 
 Each engine's table is read into a pandas DataFrame, normalised to a common form (lowercase
 column names, timestamps to the second, decimals as floats, rows sorted), then compared with
-a relative numeric tolerance. The readers live in scripts/compare_engines.py; these functions
+a relative numeric tolerance. The readers live in cx_metrics/cli/compare_engines.py; these functions
 are pure so they can be tested on small frames.
 """
 
