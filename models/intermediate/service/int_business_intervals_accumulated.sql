@@ -1,5 +1,5 @@
 {#-
-    The business clock (DESIGN §6): one row per working interval of the business_hours schedule,
+    The business clock (docs/metrics.md "Business clock"): one row per working interval of the business_hours schedule,
     in UTC, with the business seconds elapsed before it (a running total from the start of the
     data's date range). Business time between two instants is clock(t2) - clock(t1), where
     clock(t) = clock_seconds_at_start + seconds from interval_start_at to least(t, interval_end_at)

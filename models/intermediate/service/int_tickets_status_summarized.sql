@@ -4,7 +4,11 @@
     last_solved_at is the last event that recorded the ticket as solved (DECISIONLOG.md);
     a reopen is leaving 'solved' for open, pending or hold. Wait times run to the next status
     change, or to the build's "now" (int_as_of) for the current spell.
+    A table: int_tickets_durations_clocked, int_tickets_sla_measured and fct_tickets all read
+    it, and a view would be computed again for each of them.
 -#}
+{{ config(materialized='table') }}
+
 with
 
 int_ticket_status_spells_sequenced as (

@@ -1,19 +1,14 @@
 {#-
-    The monthly CX scorecard (DESIGN §3 "Scorecard"): one row per UTC calendar month with CX
+    The monthly CX scorecard (docs/metrics.md "Scorecard"): one row per UTC calendar month with CX
     activity (tickets created, survey responses or social conversations started) up to cx_as_of.
     Service figures follow fct_tickets, social figures fct_social_conversations, NPS/CSAT the
-    survey responses, feedback completeness mart_feedback_completeness, churn the customers table. revenue_at_risk comes from the Python model
-    mart_loyalty_impact, so it is only joined where Python models run (DuckDB); the model is
-    then tagged python. Elsewhere the column is null and the model stays pure SQL.
+    survey responses, feedback completeness mart_feedback_completeness, churn the customers table.
+    revenue_at_risk comes from the Python model mart_loyalty_impact where Python models run
+    (cx_loyalty_impact: on DuckDB, which also tags this model python); on other engines it is
+    null and the model stays pure SQL.
 -#}
-{%- set with_loyalty_model = target.type == 'duckdb' %}
-{{ config(contract={'enforced': true}, tags=(['python'] if with_loyalty_model else [])) }}
+{{ config(contract={'enforced': true}) }}
 {%- set window_minutes = var('cx_resolution_window_days') * 1440 %}
-{#- Where Python models do not run, a one-row stand-in with no revenue at risk. -#}
-{%- set loyalty_impact_relation = ref('mart_loyalty_impact') if with_loyalty_model else (
-    "(select 'revenue_at_risk' as row_type, 'all' as label, cast(null as " ~ dbt.type_numeric()
-    ~ ") as revenue_at_risk) as no_python_models"
-) %}
 
 with
 
@@ -55,7 +50,7 @@ int_as_of as (
 
 mart_loyalty_impact as (
 
-    select * from {{ loyalty_impact_relation }}
+    select * from {{ cx_loyalty_impact() }}
 
 ),
 

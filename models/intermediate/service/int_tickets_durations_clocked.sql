@@ -1,0 +1,120 @@
+{#-
+    One row per ticket: how long its first reply, resolution and open time took, in calendar and
+    business minutes. Business minutes are the difference of two business clock readings
+    (int_ticket_timestamps_clocked, docs/metrics.md "Business clock"); open durations run to the
+    build's "now" (int_as_of). The SLA model picks which of these durations each metric uses.
+    A table: int_tickets_sla_measured and fct_tickets both read it.
+-#}
+{{ config(materialized='table') }}
+
+with
+
+stg_cx__tickets as (
+
+    select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+int_tickets_replies_summarized as (
+
+    select * from {{ ref('int_tickets_replies_summarized') }}
+
+),
+
+int_tickets_status_summarized as (
+
+    select * from {{ ref('int_tickets_status_summarized') }}
+
+),
+
+int_as_of as (
+
+    select * from {{ ref('int_as_of') }}
+
+),
+
+int_ticket_timestamps_clocked as (
+
+    select * from {{ ref('int_ticket_timestamps_clocked') }}
+
+),
+
+ticket_timestamps as (
+
+    select
+        stg_cx__tickets.ticket_id,
+        stg_cx__tickets.created_at,
+        int_tickets_replies_summarized.first_reply_started_at,
+        int_tickets_replies_summarized.first_reply_at,
+        int_tickets_status_summarized.is_solved,
+        int_tickets_status_summarized.first_solved_at,
+        int_tickets_status_summarized.last_solved_at,
+        int_as_of.as_of_at
+
+    from stg_cx__tickets
+    cross join int_as_of
+    left join int_tickets_replies_summarized
+        on stg_cx__tickets.ticket_id = int_tickets_replies_summarized.ticket_id
+    left join int_tickets_status_summarized
+        on stg_cx__tickets.ticket_id = int_tickets_status_summarized.ticket_id
+
+),
+
+final as (
+
+    select
+        ticket_timestamps.ticket_id,
+        {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.first_reply_at') }}
+            as first_reply_minutes,
+        {{ cx_seconds_to_minutes(
+            'first_reply_clock.business_clock_seconds - reply_started_clock.business_clock_seconds'
+        ) }} as first_reply_business_minutes,
+        {{ cx_minutes_between('ticket_timestamps.created_at', 'ticket_timestamps.first_solved_at') }}
+            as first_resolution_minutes,
+        {{ cx_seconds_to_minutes('first_solved_clock.business_clock_seconds - created_clock.business_clock_seconds') }}
+            as first_resolution_business_minutes,
+        -- Minutes computed inside a case are cast again so they keep decimal(28,6) on every engine.
+        cast(
+            case
+                when ticket_timestamps.is_solved
+                    then {{ cx_minutes_between('ticket_timestamps.created_at', 'ticket_timestamps.last_solved_at') }}
+            end as {{ dbt.type_numeric() }}
+        ) as full_resolution_minutes,
+        cast(
+            case
+                when ticket_timestamps.is_solved
+                    then {{ cx_seconds_to_minutes(
+                        'last_solved_clock.business_clock_seconds - created_clock.business_clock_seconds'
+                    ) }}
+            end as {{ dbt.type_numeric() }}
+        ) as full_resolution_business_minutes,
+        {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.as_of_at') }}
+            as first_reply_waiting_minutes_at_as_of,
+        {{ cx_seconds_to_minutes('as_of_clock.business_clock_seconds - reply_started_clock.business_clock_seconds') }}
+            as first_reply_waiting_business_minutes_at_as_of,
+        {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.first_solved_at') }}
+            as first_reply_waiting_minutes_to_solve,
+        {{ cx_seconds_to_minutes(
+            'first_solved_clock.business_clock_seconds - reply_started_clock.business_clock_seconds'
+        ) }} as first_reply_waiting_business_minutes_to_solve,
+        {{ cx_minutes_between('ticket_timestamps.created_at', 'ticket_timestamps.as_of_at') }} as age_minutes_at_as_of,
+        {{ cx_seconds_to_minutes('as_of_clock.business_clock_seconds - created_clock.business_clock_seconds') }}
+            as age_business_minutes_at_as_of
+
+    from ticket_timestamps
+    left join int_ticket_timestamps_clocked as created_clock
+        on ticket_timestamps.created_at = created_clock.clocked_at
+    left join int_ticket_timestamps_clocked as reply_started_clock
+        on ticket_timestamps.first_reply_started_at = reply_started_clock.clocked_at
+    left join int_ticket_timestamps_clocked as first_reply_clock
+        on ticket_timestamps.first_reply_at = first_reply_clock.clocked_at
+    left join int_ticket_timestamps_clocked as first_solved_clock
+        on ticket_timestamps.first_solved_at = first_solved_clock.clocked_at
+    left join int_ticket_timestamps_clocked as last_solved_clock
+        on ticket_timestamps.last_solved_at = last_solved_clock.clocked_at
+    left join int_ticket_timestamps_clocked as as_of_clock
+        on ticket_timestamps.as_of_at = as_of_clock.clocked_at
+
+)
+
+select * from final
