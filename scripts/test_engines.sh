@@ -40,6 +40,12 @@ echo "PostgreSQL build: $((SECONDS - start)) s"
 step "PostgreSQL: the BI role reads marts only"
 check "PostgreSQL BI role" $BIN/python -m pytest tests/engines/test_postgres_bi_role.py -q
 
+step "PostgreSQL: the semantic layer (MetricFlow) gives the marts' values"
+start=$SECONDS
+check "PostgreSQL semantic layer" env CX_SEMANTIC_PG_TARGET_PATH=target/postgres \
+    $BIN/python -m pytest tests/python/test_semantic_layer.py -q -k postgres
+echo "PostgreSQL semantic layer: $((SECONDS - start)) s"
+
 step "Spark: dbt build (SQL models, data tests, unit tests)"
 rm -rf "$CX_SPARK_DIR"
 start=$SECONDS
