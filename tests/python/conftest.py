@@ -19,6 +19,11 @@ import duckdb
 import pytest
 from filelock import FileLock
 
+# In a pytest-xdist worker the __main__ module has no __file__; pyspark (which great_expectations
+# imports when it is installed, as for the Spark build) takes that for a doctest run and exits.
+if os.environ.get("PYTEST_XDIST_WORKER") and not hasattr(sys.modules["__main__"], "__file__"):
+    sys.modules["__main__"].__file__ = __file__
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 DBT = str(Path(sys.executable).with_name("dbt"))
