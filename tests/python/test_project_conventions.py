@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 
 import pytest
@@ -107,3 +108,28 @@ def test_layering_rule_catches_a_mart_reading_a_source(manifest):
     assert layering_violations(broken) == [
         f"mart_resolution (marts) <- {broken['sources'][source_id]['name']} (raw)"
     ]
+
+
+def test_every_macro_and_metric_is_described(manifest):
+    undescribed = [
+        macro["name"] for macro in manifest["macros"].values()
+        if macro["package_name"] == "cx_metrics" and not macro["description"].strip()
+    ] + [
+        f"{macro['name']}({argument['name']})" for macro in manifest["macros"].values()
+        if macro["package_name"] == "cx_metrics" for argument in macro["arguments"]
+        if not argument.get("description", "").strip()
+    ] + [
+        metric["name"] for metric in manifest["metrics"].values()
+        if metric["package_name"] == "cx_metrics" and not metric["description"].strip()
+    ]
+    assert manifest["metrics"], "the semantic layer defines no metric"
+    assert undescribed == []
+
+
+def test_docs_site_builds_without_the_network(tmp_path):
+    # dbt docs generate on a project that is only parsed (no warehouse query); the page it
+    # writes loads no script or stylesheet from another host.
+    result = run_dbt(["docs", "generate", "--empty-catalog"], tmp_path / "docs.duckdb", tmp_path)
+    assert result.returncode == 0, result.stdout[-3000:]
+    page = (tmp_path / "target" / "index.html").read_text()
+    assert re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page) == []
