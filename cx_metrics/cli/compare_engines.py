@@ -26,6 +26,13 @@ Exit code 1 and one line per difference when an engine disagrees with the first 
 Relations = dict[str, tuple[str, str]]
 
 
+def _is_compared(path: str, name: str) -> bool:
+    """The marts, and the quarantine layer's counts (mart_quarantine_summary,
+    mart_source_reconciliation); not the <table>_rejected models, which keep raw values as text,
+    rendered by each engine's own number format."""
+    return path.startswith("models/marts/") or (path.startswith("models/quarantine/") and name.startswith("mart_"))
+
+
 def mart_relations(target_path: Path) -> Relations:
     """{model name: (schema, table)} of every SQL mart materialised as a table in a build,
     leaving out models tagged python (Python models and the SQL built on them run on DuckDB
@@ -36,9 +43,7 @@ def mart_relations(target_path: Path) -> Relations:
         if (
             node["resource_type"] == "model"
             and node["package_name"] == "cx_metrics"
-            and node["original_file_path"].startswith("models/marts/")
-            # quarantine keeps raw values as text, rendered by each engine's own number format
-            and "/quarantine/" not in node["original_file_path"]
+            and _is_compared(node["original_file_path"], node["name"])
             and node.get("language", "sql") == "sql"
             and "python" not in node["tags"]  # built from Python models: DuckDB only
             and node["config"]["materialized"] in ("table", "incremental")
