@@ -93,7 +93,7 @@ def score_text(text: str | None, max_chars: int = DEFAULT_MAX_CHARS) -> Sentimen
 
 # The taxonomy seed as committed; used when the seed table was not loaded (e.g. a build with
 # --exclude resource_type:seed on your own raw data).
-DEFAULT_TAXONOMY_CSV = Path(__file__).resolve().parents[1] / "seeds" / "topic_taxonomy.csv"
+DEFAULT_TAXONOMY_CSV = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "topic_taxonomy.csv"
 
 
 def load_taxonomy(rows: pd.DataFrame | None, fallback: Path = DEFAULT_TAXONOMY_CSV) -> pd.DataFrame:

@@ -1,7 +1,8 @@
 {#-
     cx_log_quarantine(results): on-run-end hook. When mart_quarantine_summary was built in this
     run, print one line per raw table, column and broken rule with the number of quarantined
-    rows, so the person running dbt sees what did not load without opening a table.
+    rows (or of staged rows whose field was nulled), so the person running dbt sees what did
+    not load without opening a table.
 -#}
 {% macro cx_log_quarantine(results) %}
     {%- if execute -%}
@@ -11,14 +12,21 @@
                 database=result.node.database, schema=result.node.schema, identifier=result.node.alias
             ) -%}
             {%- set rows = run_query(
-                'select source_table, rejected_column, reject_reason, rejected_rows from ' ~ relation
-                ~ ' order by source_table, rejected_column, reject_reason'
+                'select source_table, rejected_column, reject_reason, rejected_rows, finding_level from '
+                ~ relation ~ ' order by finding_level desc, source_table, rejected_column, reject_reason'
             ).rows -%}
             {%- for row in rows -%}
-                {{ log(
-                    'cx-metrics quarantine: ' ~ row[3] ~ ' row(s) of ' ~ row[0] ~ ' broke rule '
-                    ~ row[2] ~ ' on column ' ~ row[1] ~ ' (see ' ~ row[0] ~ '_rejected)', info=true
-                ) }}
+                {%- if row[4] == 'field' -%}
+                    {{ log(
+                        'cx-metrics quarantine: ' ~ row[3] ~ ' row(s) of ' ~ row[0] ~ ' staged with '
+                        ~ row[1] ~ ' nulled, rule ' ~ row[2] ~ ' (see field_values_rejected)', info=true
+                    ) }}
+                {%- else -%}
+                    {{ log(
+                        'cx-metrics quarantine: ' ~ row[3] ~ ' row(s) of ' ~ row[0] ~ ' broke rule '
+                        ~ row[2] ~ ' on column ' ~ row[1] ~ ' (see ' ~ row[0] ~ '_rejected)', info=true
+                    ) }}
+                {%- endif -%}
             {%- endfor -%}
         {%- endfor -%}
     {%- endif -%}

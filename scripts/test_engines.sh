@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build every SQL model, data test and unit test on PostgreSQL and on Spark, prove the BI
-# role's least privilege on PostgreSQL, and check that every mart is identical to the DuckDB
-# build. Needs the DuckDB build first (make build); installs PostgreSQL and Java when missing.
+# role's least privilege and the handling of bad input (tests/python/test_bad_input.py) on
+# PostgreSQL, and check that every mart is identical to the DuckDB build. Needs the DuckDB build first (make build); installs PostgreSQL and Java when missing.
 #
 # Python models need DuckDB (in-process pandas): they carry the tag `python` and are excluded.
 set -euo pipefail
@@ -39,6 +39,11 @@ echo "PostgreSQL build: $((SECONDS - start)) s"
 
 step "PostgreSQL: the BI role reads marts only"
 check "PostgreSQL BI role" $BIN/python -m pytest tests/engines/test_postgres_bi_role.py -q
+
+step "PostgreSQL: bad input (typed and text raw tables, quarantine, absent tables and columns)"
+start=$SECONDS
+check "PostgreSQL bad input" $BIN/python -m pytest tests/python/test_bad_input.py -q -k postgres
+echo "PostgreSQL bad input: $((SECONDS - start)) s"
 
 step "PostgreSQL: the semantic layer (MetricFlow) gives the marts' values"
 start=$SECONDS

@@ -9,7 +9,8 @@
       timestamp  YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]][Z|+00|+00:00]] (UTC: other offsets are
                  not parsed, so a local time is never taken for UTC)
       date       YYYY-MM-DD
-      integer    [+-]digits, within the 32-bit range
+      integer    [+-]digits[.0...], within the 32-bit range (a whole number written with a zero
+                 fraction, 9.0, as a float column exports it, is the integer 9; 7.5 is not)
       numeric    [+-]digits[.digits][e[+-]exp]
       boolean    true/t/yes/y/1, false/f/no/n/0 (any case)
     Results are identical on DuckDB, PostgreSQL and Spark (docs/engines.md).
@@ -23,11 +24,17 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- DuckDB and Spark: shape guard, then the native try_cast (which also rejects 2026-02-30). -#}
+{#- DuckDB and Spark: shape guard, then the native try_cast (which also rejects 2026-02-30). An
+    integer goes through a decimal first, so '9.0' reads the same on both (Spark's ANSI try_cast
+    would not read it). -#}
 {% macro default__cx_try_cast(text_value, type_name) -%}
     (case
         when {{ cx_regex_match(text_value, cx_try_cast_pattern(type_name)) }}
+        {%- if type_name == 'integer' %}
+            then try_cast(try_cast({{ text_value }} as decimal(20, 6)) as {{ cx_type(type_name) }})
+        {%- else %}
             then try_cast({{ text_value }} as {{ cx_type(type_name) }})
+        {%- endif %}
     end)
 {%- endmacro %}
 
@@ -40,7 +47,7 @@
     {%- if type_name == 'integer' -%}
         (case when {{ text_value }} ~ '{{ pattern }}' then (case
             when cast({{ text_value }} as numeric) between -2147483648 and 2147483647
-                then cast({{ text_value }} as integer)
+                then cast(cast({{ text_value }} as numeric) as integer)
         end) end)
     {%- elif type_name == 'numeric' -%}
         (case when {{ text_value }} ~ '{{ pattern }}' then (case

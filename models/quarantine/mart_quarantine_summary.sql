@@ -1,15 +1,22 @@
 with
 
-rejected_rows as (
+findings as (
 
     {% for table_name in cx_contract_tables() %}
         select
             '{{ table_name }}' as source_table,
             reject_reason,
-            rejected_column
+            rejected_column,
+            'row' as finding_level
         from {{ ref(table_name ~ '_rejected') }}
-        {% if not loop.last %}union all{% endif %}
+        union all
     {% endfor %}
+    select
+        source_table,
+        reject_reason,
+        rejected_column,
+        'field' as finding_level
+    from {{ ref('field_values_rejected') }}
 
 ),
 
@@ -19,10 +26,11 @@ final as (
         cast(source_table as {{ dbt.type_string() }}) as source_table,
         cast(reject_reason as {{ dbt.type_string() }}) as reject_reason,
         cast(rejected_column as {{ dbt.type_string() }}) as rejected_column,
-        cast(count(*) as {{ dbt.type_bigint() }}) as rejected_rows
+        cast(count(*) as {{ dbt.type_bigint() }}) as rejected_rows,
+        cast(finding_level as {{ dbt.type_string() }}) as finding_level
 
-    from rejected_rows
-    group by source_table, reject_reason, rejected_column
+    from findings
+    group by source_table, reject_reason, rejected_column, finding_level
 
 )
 

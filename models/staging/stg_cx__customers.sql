@@ -13,9 +13,12 @@ final as (
         customer_id,
         lower(segment) as segment,
         lower(region) as region,
-        {{ cx_try_cast('signup_at', 'timestamp') }} as signup_at,
-        {{ cx_try_cast('churned_at', 'timestamp') }} as churned_at,
-        {{ cx_try_cast('annual_revenue', 'numeric') }} as annual_revenue,
+        -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
+        case when signup_at_reject_reason is null then {{ cx_try_cast('signup_at', 'timestamp') }} end as signup_at,
+        case when churned_at_reject_reason is null then {{ cx_try_cast('churned_at', 'timestamp') }} end as churned_at,
+        case
+            when annual_revenue_reject_reason is null then {{ cx_try_cast('annual_revenue', 'numeric') }}
+        end as annual_revenue,
         email,
         coalesce({{ cx_try_cast('is_incentivized', 'boolean') }}, false) as is_incentivized,
         _loaded_at

@@ -18,7 +18,10 @@ final as (
         {{ cx_try_cast('created_at', 'timestamp') }} as created_at,
         text,
         in_reply_to_post_id,
-        {{ cx_try_cast('author_followers', 'integer') }} as author_followers,
+        -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
+        case
+            when author_followers_reject_reason is null then {{ cx_try_cast('author_followers', 'integer') }}
+        end as author_followers,
         _loaded_at
 
     from validated

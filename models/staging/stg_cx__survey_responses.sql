@@ -18,7 +18,10 @@ final as (
         {{ cx_try_cast('score', 'integer') }} as score,
         comment,
         {{ cx_try_cast('responded_at', 'timestamp') }} as responded_at,
-        {{ cx_try_cast('followed_up_at', 'timestamp') }} as followed_up_at,
+        -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
+        case
+            when followed_up_at_reject_reason is null then {{ cx_try_cast('followed_up_at', 'timestamp') }}
+        end as followed_up_at,
         _loaded_at
 
     from validated

@@ -15,8 +15,9 @@ final as (
         {{ cx_try_cast('event_at', 'timestamp') }} as event_at,
         lower(actor_type) as actor_type,
         lower(event_type) as event_type,
+        -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
         coalesce({{ cx_try_cast('is_public', 'boolean') }}, false) as is_public,
-        lower(status) as status,
+        case when status_reject_reason is null then lower(status) end as status,
         _loaded_at
 
     from validated

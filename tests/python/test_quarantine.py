@@ -1,8 +1,9 @@
 """Bad raw rows are quarantined with their rule and column, and none is lost.
 
-The fixture tests/fixtures/quarantine/ holds small raw tables with at least one row breaking
-each data rule, next to clean rows; expected_rejections.csv lists every row that must be
-rejected, with its reason and column.
+The fixture tests/fixtures/quarantine/ holds small raw tables (all text, as a CSV load gives)
+with at least one row breaking each data rule, next to clean rows; expected_rejections.csv lists
+every row that must be rejected, with its reason and column, and expected_field_findings.csv
+every bad value of an optional column that is nulled in a row that is kept.
 """
 
 from __future__ import annotations
@@ -63,12 +64,39 @@ def rejected_rows(database: Path, table: str) -> list[tuple[str | None, str, str
         ).fetchall()
 
 
+def expected_field_findings() -> list[dict[str, str]]:
+    with open(FIXTURE / "expected_field_findings.csv", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_fixture_covers_every_rule():
     rules = {row["reject_reason"] for row in expected_rejections()}
     assert rules == {
-        "null_key", "missing_required", "unparseable_value", "unknown_enum", "out_of_range",
-        "self_reference", "timestamp_out_of_order", "duplicate_key", "orphan_reference",
+        "null_key", "missing_required", "unparseable_value", "unknown_enum", "unknown_timezone", "out_of_range",
+        "implausible_timestamp", "self_reference", "timestamp_out_of_order", "duplicate_key", "orphan_reference",
     }
+    field_rules = {row["reject_reason"] for row in expected_field_findings()}
+    assert field_rules == {"unparseable_value", "out_of_range", "timestamp_out_of_order"}
+
+
+def test_bad_optional_values_are_nulled_not_quarantined(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        found = connection.execute(
+            "select source_table, row_key, rejected_column, reject_reason, rejected_value "
+            "from main_quarantine.field_values_rejected"
+        ).fetchall()
+        revenue = connection.execute(
+            "select customer_id, annual_revenue from main.stg_cx__customers where customer_id in ('C4', 'C6') "
+            "order by customer_id").fetchall()
+        ticket_of_c6 = connection.execute(
+            "select count(*) from main.stg_cx__ticket_events where ticket_id = 'T11'").fetchone()[0]
+        event = connection.execute(
+            "select is_public, status from main.stg_cx__ticket_events where event_id = 'E8'").fetchone()
+    assert sorted(found) == sorted(tuple(row.values()) for row in expected_field_findings())
+    # The customer with '$7,000.50' stays, and with it its ticket T11 and that ticket's event.
+    assert revenue == [("C4", None), ("C6", None)]
+    assert ticket_of_c6 == 1
+    assert event == (False, "solved")
 
 
 @pytest.mark.parametrize("table", list(ROW_KEY))
@@ -126,3 +154,10 @@ def test_clean_rows_are_staged_typed_and_normalised(quarantine_build):
     assert str(created_at) == "2026-03-02 10:00:00"
     assert (survey_type, score) == ("nps", 3)
     assert orphan_reply == ("P0",)  # replies to a missing parent are kept (flagged downstream)
+
+
+def test_a_whole_number_with_a_zero_fraction_is_an_integer(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        score = connection.execute(
+            "select score from main.stg_cx__survey_responses where response_id = 'R9'").fetchall()
+    assert score == [(4,)]  # '4.0'; '7.5' (R10) is unparseable

@@ -102,7 +102,8 @@ final as (
         sla.resolution_target_minutes,
         sla.is_resolution_sla_breached,
         sla.is_open_breach,
-        int_as_of.as_of_at
+        int_as_of.as_of_at,
+        stg_cx__tickets.has_quarantined_events
 
     from stg_cx__tickets
     cross join int_as_of

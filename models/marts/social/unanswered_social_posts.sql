@@ -44,7 +44,12 @@ final as (
         unanswered_conversations.customer_handle_hash,
         unanswered_conversations.customer_id,
         unanswered_conversations.started_at,
-        cast(int_social_posts_threaded.text as {{ dbt.type_string() }}) as text,
+        {% if var('cx_marts_include_post_text', false) -%}
+            cast(int_social_posts_threaded.text as {{ dbt.type_string() }}) as text,
+        {%- else -%}
+            -- the customer's own words are personal data: left out unless cx_marts_include_post_text
+            cast(null as {{ dbt.type_string() }}) as text,
+        {%- endif %}
         unanswered_conversations.customer_posts,
         unanswered_conversations.last_post_at,
         cast(unanswered_conversations.waiting_seconds / 60.0 as {{ dbt.type_numeric() }}) as waiting_minutes,

@@ -1,43 +1,41 @@
 {{ cx_depends_on_demo_seed('business_hours') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'business_hours') }}
+    {{ cx_read_raw('business_hours') }}
 
 ),
 
-received as (
+-- The zones the engine can convert: any other would stop the build with the engine's own error.
+known_timezones as (
 
-    select
-        {{ cx_text('day_of_week') }} as day_of_week,
-        {{ cx_text('start_time') }} as start_time,
-        {{ cx_text('end_time') }} as end_time,
-        {{ cx_text('timezone') }} as timezone,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
+    {{ cx_known_timezones() }}
 
 ),
 
 row_rules_checked as (
 
     select
-        *,
+        received.*,
         case
-            when day_of_week is null then 'null_key:day_of_week'
-            when start_time is null then 'null_key:start_time'
-            when end_time is null then 'missing_required:end_time'
-            when timezone is null then 'missing_required:timezone'
-            when {{ cx_is_unparseable('day_of_week', 'integer') }} then 'unparseable_value:day_of_week'
-            when {{ cx_minute_of_day('start_time') }} is null then 'unparseable_value:start_time'
-            when {{ cx_minute_of_day('end_time') }} is null then 'unparseable_value:end_time'
-            when {{ cx_try_cast('day_of_week', 'integer') }} not between 1 and 7 then 'out_of_range:day_of_week'
-            when {{ cx_minute_of_day('end_time') }} <= {{ cx_minute_of_day('start_time') }}
+            when received.day_of_week is null then 'null_key:day_of_week'
+            when received.start_time is null then 'null_key:start_time'
+            when received.end_time is null then 'missing_required:end_time'
+            when received.timezone is null then 'missing_required:timezone'
+            when {{ cx_is_unparseable('received.day_of_week', 'integer') }} then 'unparseable_value:day_of_week'
+            when {{ cx_minute_of_day('received.start_time') }} is null then 'unparseable_value:start_time'
+            when {{ cx_minute_of_day('received.end_time') }} is null then 'unparseable_value:end_time'
+            when known_timezones.timezone_name is null then 'unknown_timezone:timezone'
+            when {{ cx_try_cast('received.day_of_week', 'integer') }} not between 1 and 7
+                then 'out_of_range:day_of_week'
+            when {{ cx_minute_of_day('received.end_time') }} <= {{ cx_minute_of_day('received.start_time') }}
                 then 'timestamp_out_of_order:end_time'
         end as broken_row_rule
 
     from received
+    left join known_timezones
+        on received.timezone = known_timezones.timezone_name
 
 ),
 

@@ -1,9 +1,9 @@
 {{ cx_depends_on_demo_seed('customer_identities') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'customer_identities') }}
+    {{ cx_read_raw('customer_identities') }}
 
 ),
 
@@ -11,18 +11,6 @@ customers as (
 
     select * from {{ ref('base_cx__customers') }}
     where reject_reason is null
-
-),
-
-received as (
-
-    select
-        {{ cx_text('platform') }} as platform,
-        {{ cx_text('handle') }} as handle,
-        {{ cx_text('customer_id') }} as customer_id,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
 
 ),
 

@@ -1,26 +1,9 @@
 {{ cx_depends_on_demo_seed('customers') }}
 with
 
-source as (
-
-    select * from {{ source('cx', 'customers') }}
-
-),
-
 received as (
 
-    select
-        {{ cx_text('customer_id') }} as customer_id,
-        {{ cx_text('segment') }} as segment,
-        {{ cx_text('region') }} as region,
-        {{ cx_text('signup_at') }} as signup_at,
-        {{ cx_text('churned_at') }} as churned_at,
-        {{ cx_text('annual_revenue') }} as annual_revenue,
-        {{ cx_text('email') }} as email,
-        {{ cx_text('is_incentivized') }} as is_incentivized,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
+    {{ cx_read_raw('customers') }}
 
 ),
 
@@ -30,14 +13,27 @@ row_rules_checked as (
         *,
         case
             when customer_id is null then 'null_key:customer_id'
-            when {{ cx_is_unparseable('signup_at', 'timestamp') }} then 'unparseable_value:signup_at'
-            when {{ cx_is_unparseable('churned_at', 'timestamp') }} then 'unparseable_value:churned_at'
-            when {{ cx_is_unparseable('annual_revenue', 'numeric') }} then 'unparseable_value:annual_revenue'
-            when {{ cx_is_unparseable('is_incentivized', 'boolean') }} then 'unparseable_value:is_incentivized'
-            when {{ cx_try_cast('churned_at', 'timestamp') }} < {{ cx_try_cast('signup_at', 'timestamp') }}
-                then 'timestamp_out_of_order:churned_at'
-            when {{ cx_try_cast('annual_revenue', 'numeric') }} < 0 then 'out_of_range:annual_revenue'
-        end as broken_row_rule
+        end as broken_row_rule,
+        -- Optional fields: a bad value nulls the field (field_values_rejected), the row is kept.
+        case
+            when {{ cx_is_unparseable('signup_at', 'timestamp') }} then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('signup_at') }} then 'implausible_timestamp'
+        end as signup_at_reject_reason,
+        case
+            when {{ cx_is_unparseable('churned_at', 'timestamp') }} then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('churned_at') }} then 'implausible_timestamp'
+            when
+                {{ cx_try_cast('churned_at', 'timestamp') }} < {{ cx_try_cast('signup_at', 'timestamp') }}
+                and not {{ cx_is_implausible_timestamp('signup_at') }}
+                then 'timestamp_out_of_order'
+        end as churned_at_reject_reason,
+        case
+            when {{ cx_is_unparseable('annual_revenue', 'numeric') }} then 'unparseable_value'
+            when {{ cx_try_cast('annual_revenue', 'numeric') }} < 0 then 'out_of_range'
+        end as annual_revenue_reject_reason,
+        case
+            when {{ cx_is_unparseable('is_incentivized', 'boolean') }} then 'unparseable_value'
+        end as is_incentivized_reject_reason
 
     from received
 
@@ -71,7 +67,11 @@ final as (
         email,
         is_incentivized,
         _loaded_at,
-        {{ cx_rejection_columns('broken_rule') }}
+        {{ cx_rejection_columns('broken_rule') }},
+        signup_at_reject_reason,
+        churned_at_reject_reason,
+        annual_revenue_reject_reason,
+        is_incentivized_reject_reason
 
     from rules_checked
 

@@ -1,20 +1,9 @@
 {{ cx_depends_on_demo_seed('holidays') }}
 with
 
-source as (
-
-    select * from {{ source('cx', 'holidays') }}
-
-),
-
 received as (
 
-    select
-        {{ cx_text('holiday_date') }} as holiday_date,
-        {{ cx_text('holiday_name') }} as holiday_name,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
+    {{ cx_read_raw('holidays') }}
 
 ),
 

@@ -1,24 +1,9 @@
 {{ cx_depends_on_demo_seed('sla_policies') }}
 with
 
-source as (
-
-    select * from {{ source('cx', 'sla_policies') }}
-
-),
-
 received as (
 
-    select
-        {{ cx_text('priority') }} as priority,
-        {{ cx_text('channel') }} as channel,
-        {{ cx_text('first_reply_target_minutes') }} as first_reply_target_minutes,
-        {{ cx_text('next_reply_target_minutes') }} as next_reply_target_minutes,
-        {{ cx_text('resolution_target_minutes') }} as resolution_target_minutes,
-        {{ cx_text('in_business_hours') }} as in_business_hours,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
+    {{ cx_read_raw('sla_policies') }}
 
 ),
 
@@ -32,20 +17,21 @@ row_rules_checked as (
             when in_business_hours is null then 'missing_required:in_business_hours'
             when {{ cx_is_unknown_enum('priority', var('cx_ticket_priorities')) }} then 'unknown_enum:priority'
             when {{ cx_is_unknown_enum('channel', var('cx_ticket_channels')) }} then 'unknown_enum:channel'
-            when {{ cx_is_unparseable('first_reply_target_minutes', 'integer') }}
-                then 'unparseable_value:first_reply_target_minutes'
-            when {{ cx_is_unparseable('next_reply_target_minutes', 'integer') }}
-                then 'unparseable_value:next_reply_target_minutes'
-            when {{ cx_is_unparseable('resolution_target_minutes', 'integer') }}
-                then 'unparseable_value:resolution_target_minutes'
             when {{ cx_is_unparseable('in_business_hours', 'boolean') }} then 'unparseable_value:in_business_hours'
-            when {{ cx_try_cast('first_reply_target_minutes', 'integer') }} <= 0
-                then 'out_of_range:first_reply_target_minutes'
-            when {{ cx_try_cast('next_reply_target_minutes', 'integer') }} <= 0
-                then 'out_of_range:next_reply_target_minutes'
-            when {{ cx_try_cast('resolution_target_minutes', 'integer') }} <= 0
-                then 'out_of_range:resolution_target_minutes'
-        end as broken_row_rule
+        end as broken_row_rule,
+        -- Optional fields: a bad target nulls it (field_values_rejected), the policy is kept.
+        case
+            when {{ cx_is_unparseable('first_reply_target_minutes', 'integer') }} then 'unparseable_value'
+            when {{ cx_try_cast('first_reply_target_minutes', 'integer') }} <= 0 then 'out_of_range'
+        end as first_reply_target_minutes_reject_reason,
+        case
+            when {{ cx_is_unparseable('next_reply_target_minutes', 'integer') }} then 'unparseable_value'
+            when {{ cx_try_cast('next_reply_target_minutes', 'integer') }} <= 0 then 'out_of_range'
+        end as next_reply_target_minutes_reject_reason,
+        case
+            when {{ cx_is_unparseable('resolution_target_minutes', 'integer') }} then 'unparseable_value'
+            when {{ cx_try_cast('resolution_target_minutes', 'integer') }} <= 0 then 'out_of_range'
+        end as resolution_target_minutes_reject_reason
 
     from received
 
@@ -78,7 +64,10 @@ final as (
         resolution_target_minutes,
         in_business_hours,
         _loaded_at,
-        {{ cx_rejection_columns('broken_rule') }}
+        {{ cx_rejection_columns('broken_rule') }},
+        first_reply_target_minutes_reject_reason,
+        next_reply_target_minutes_reject_reason,
+        resolution_target_minutes_reject_reason
 
     from rules_checked
 

@@ -1,27 +1,9 @@
 {{ cx_depends_on_demo_seed('social_posts') }}
 with
 
-source as (
-
-    select * from {{ source('cx', 'social_posts') }}
-
-),
-
 received as (
 
-    select
-        {{ cx_text('post_id') }} as post_id,
-        {{ cx_text('platform') }} as platform,
-        {{ cx_text('brand') }} as brand,
-        {{ cx_text('author_handle') }} as author_handle,
-        {{ cx_text('author_is_brand') }} as author_is_brand,
-        {{ cx_text('created_at') }} as created_at,
-        cast(text as {{ dbt.type_string() }}) as text,
-        {{ cx_text('in_reply_to_post_id') }} as in_reply_to_post_id,
-        {{ cx_text('author_followers') }} as author_followers,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
+    {{ cx_read_raw('social_posts') }}
 
 ),
 
@@ -36,10 +18,14 @@ row_rules_checked as (
             when created_at is null then 'missing_required:created_at'
             when {{ cx_is_unparseable('created_at', 'timestamp') }} then 'unparseable_value:created_at'
             when {{ cx_is_unparseable('author_is_brand', 'boolean') }} then 'unparseable_value:author_is_brand'
-            when {{ cx_is_unparseable('author_followers', 'integer') }} then 'unparseable_value:author_followers'
-            when {{ cx_try_cast('author_followers', 'integer') }} < 0 then 'out_of_range:author_followers'
+            when {{ cx_is_implausible_timestamp('created_at') }} then 'implausible_timestamp:created_at'
             when in_reply_to_post_id = post_id then 'self_reference:in_reply_to_post_id'
-        end as broken_row_rule
+        end as broken_row_rule,
+        -- Optional field: a bad value nulls the field (field_values_rejected), the row is kept.
+        case
+            when {{ cx_is_unparseable('author_followers', 'integer') }} then 'unparseable_value'
+            when {{ cx_try_cast('author_followers', 'integer') }} < 0 then 'out_of_range'
+        end as author_followers_reject_reason
 
     from received
 
@@ -75,7 +61,8 @@ final as (
         in_reply_to_post_id,
         author_followers,
         _loaded_at,
-        {{ cx_rejection_columns('broken_rule') }}
+        {{ cx_rejection_columns('broken_rule') }},
+        author_followers_reject_reason
 
     from rules_checked
 

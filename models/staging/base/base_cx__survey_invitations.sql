@@ -1,9 +1,9 @@
 {{ cx_depends_on_demo_seed('survey_invitations') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'survey_invitations') }}
+    {{ cx_read_raw('survey_invitations') }}
 
 ),
 
@@ -21,21 +21,6 @@ tickets as (
 
 ),
 
-received as (
-
-    select
-        {{ cx_text('invitation_id') }} as invitation_id,
-        {{ cx_text('customer_id') }} as customer_id,
-        {{ cx_text('ticket_id') }} as ticket_id,
-        {{ cx_text('survey_type') }} as survey_type,
-        {{ cx_text('channel') }} as channel,
-        {{ cx_text('sent_at') }} as sent_at,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
-
-),
-
 row_rules_checked as (
 
     select
@@ -47,6 +32,7 @@ row_rules_checked as (
             when sent_at is null then 'missing_required:sent_at'
             when {{ cx_is_unparseable('sent_at', 'timestamp') }} then 'unparseable_value:sent_at'
             when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
+            when {{ cx_is_implausible_timestamp('sent_at') }} then 'implausible_timestamp:sent_at'
         end as broken_row_rule
 
     from received

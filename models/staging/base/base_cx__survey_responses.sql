@@ -1,9 +1,9 @@
 {{ cx_depends_on_demo_seed('survey_responses') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'survey_responses') }}
+    {{ cx_read_raw('survey_responses') }}
 
 ),
 
@@ -32,24 +32,6 @@ tickets as (
 
 ),
 
-received as (
-
-    select
-        {{ cx_text('response_id') }} as response_id,
-        {{ cx_text('invitation_id') }} as invitation_id,
-        {{ cx_text('customer_id') }} as customer_id,
-        {{ cx_text('ticket_id') }} as ticket_id,
-        {{ cx_text('survey_type') }} as survey_type,
-        {{ cx_text('score') }} as score,
-        {{ cx_text('comment') }} as comment,
-        {{ cx_text('responded_at') }} as responded_at,
-        {{ cx_text('followed_up_at') }} as followed_up_at,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
-
-),
-
 row_rules_checked as (
 
     select
@@ -61,13 +43,18 @@ row_rules_checked as (
             when responded_at is null then 'missing_required:responded_at'
             when {{ cx_is_unparseable('score', 'integer') }} then 'unparseable_value:score'
             when {{ cx_is_unparseable('responded_at', 'timestamp') }} then 'unparseable_value:responded_at'
-            when {{ cx_is_unparseable('followed_up_at', 'timestamp') }} then 'unparseable_value:followed_up_at'
             when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
             when not {{ cx_score_in_range(cx_try_cast('score', 'integer'), 'lower(survey_type)') }}
                 then 'out_of_range:score'
+            when {{ cx_is_implausible_timestamp('responded_at') }} then 'implausible_timestamp:responded_at'
+        end as broken_row_rule,
+        -- Optional field: a bad value nulls the field (field_values_rejected), the row is kept.
+        case
+            when {{ cx_is_unparseable('followed_up_at', 'timestamp') }} then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('followed_up_at') }} then 'implausible_timestamp'
             when {{ cx_try_cast('followed_up_at', 'timestamp') }} < {{ cx_try_cast('responded_at', 'timestamp') }}
-                then 'timestamp_out_of_order:followed_up_at'
-        end as broken_row_rule
+                then 'timestamp_out_of_order'
+        end as followed_up_at_reject_reason
 
     from received
 
@@ -129,7 +116,8 @@ final as (
         responded_at,
         followed_up_at,
         _loaded_at,
-        {{ cx_rejection_columns('final_rule') }}
+        {{ cx_rejection_columns('final_rule') }},
+        followed_up_at_reject_reason
 
     from references_checked
 

@@ -1,9 +1,9 @@
 {{ cx_depends_on_demo_seed('ticket_events') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'ticket_events') }}
+    {{ cx_read_raw('ticket_events') }}
 
 ),
 
@@ -18,22 +18,6 @@ tickets as (
 
 ),
 
-received as (
-
-    select
-        {{ cx_text('event_id') }} as event_id,
-        {{ cx_text('ticket_id') }} as ticket_id,
-        {{ cx_text('event_at') }} as event_at,
-        {{ cx_text('actor_type') }} as actor_type,
-        {{ cx_text('event_type') }} as event_type,
-        {{ cx_text('is_public') }} as is_public,
-        {{ cx_text('status') }} as status,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
-
-),
-
 row_rules_checked as (
 
     select
@@ -45,12 +29,26 @@ row_rules_checked as (
             when actor_type is null then 'missing_required:actor_type'
             when event_type is null then 'missing_required:event_type'
             when {{ cx_is_unparseable('event_at', 'timestamp') }} then 'unparseable_value:event_at'
-            when {{ cx_is_unparseable('is_public', 'boolean') }} then 'unparseable_value:is_public'
             when {{ cx_is_unknown_enum('actor_type', var('cx_event_actor_types')) }} then 'unknown_enum:actor_type'
             when {{ cx_is_unknown_enum('event_type', var('cx_event_types')) }} then 'unknown_enum:event_type'
-            when {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }} then 'unknown_enum:status'
+            -- status is required for a status change only; on a comment a bad status nulls the field
+            when
+                lower(event_type) = 'status_change'
+                and {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }}
+                then 'unknown_enum:status'
             when lower(event_type) = 'status_change' and status is null then 'missing_required:status'
-        end as broken_row_rule
+            when {{ cx_is_implausible_timestamp('event_at') }} then 'implausible_timestamp:event_at'
+        end as broken_row_rule,
+        -- Optional fields: a bad value nulls the field (field_values_rejected), the row is kept.
+        case
+            when {{ cx_is_unparseable('is_public', 'boolean') }} then 'unparseable_value'
+        end as is_public_reject_reason,
+        case
+            when
+                lower(event_type) != 'status_change'
+                and {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }}
+                then 'unknown_enum'
+        end as status_reject_reason
 
     from received
 
@@ -100,7 +98,9 @@ final as (
         is_public,
         status,
         _loaded_at,
-        {{ cx_rejection_columns('final_rule') }}
+        {{ cx_rejection_columns('final_rule') }},
+        is_public_reject_reason,
+        status_reject_reason
 
     from references_checked
 

@@ -1,9 +1,9 @@
 {{ cx_depends_on_demo_seed('tickets') }}
 with
 
-source as (
+received as (
 
-    select * from {{ source('cx', 'tickets') }}
+    {{ cx_read_raw('tickets') }}
 
 ),
 
@@ -11,24 +11,6 @@ customers as (
 
     select * from {{ ref('base_cx__customers') }}
     where reject_reason is null
-
-),
-
-received as (
-
-    select
-        {{ cx_text('ticket_id') }} as ticket_id,
-        {{ cx_text('customer_id') }} as customer_id,
-        {{ cx_text('channel') }} as channel,
-        {{ cx_text('priority') }} as priority,
-        {{ cx_text('created_at') }} as created_at,
-        {{ cx_text('subject') }} as subject,
-        {{ cx_text('assignee_id') }} as assignee_id,
-        {{ cx_text('group_name') }} as group_name,
-        {{ cx_text('via_social_post_id') }} as via_social_post_id,
-        {{ cx_loaded_at() }} as _loaded_at
-
-    from source
 
 ),
 
@@ -44,6 +26,7 @@ row_rules_checked as (
             when {{ cx_is_unparseable('created_at', 'timestamp') }} then 'unparseable_value:created_at'
             when {{ cx_is_unknown_enum('channel', var('cx_ticket_channels')) }} then 'unknown_enum:channel'
             when {{ cx_is_unknown_enum('priority', var('cx_ticket_priorities')) }} then 'unknown_enum:priority'
+            when {{ cx_is_implausible_timestamp('created_at') }} then 'implausible_timestamp:created_at'
         end as broken_row_rule
 
     from received

@@ -1,0 +1,19 @@
+{#-
+    True when a present, parseable timestamp lies outside the plausible window: before var
+    cx_timestamps_not_before (default 2000-01-01) or after var cx_timestamps_not_after, which by
+    default (null) is the build's start time plus var cx_timestamps_future_tolerance_hours
+    (default 24: clocks of source systems run a little ahead). Both bounds are UTC literals
+    rendered at compile time, so a row stamped in 2999 or 1900 is quarantined and never moves
+    the as-of time, the business clock or a reporting window.
+-#}
+{% macro cx_is_implausible_timestamp(column) -%}
+    {%- set not_before = var('cx_timestamps_not_before', '2000-01-01') -%}
+    {%- set not_after = var('cx_timestamps_not_after', none) -%}
+    {%- if not not_after -%}
+        {%- set tolerance = modules.datetime.timedelta(hours=var('cx_timestamps_future_tolerance_hours', 24) | float) -%}
+        {%- set not_after = (run_started_at + tolerance).strftime('%Y-%m-%d %H:%M:%S') -%}
+    {%- endif -%}
+    {%- set parsed = cx_try_cast(column, 'timestamp') -%}
+    ({{ parsed }} < cast('{{ not_before }}' as {{ dbt.type_timestamp() }})
+        or {{ parsed }} > cast('{{ not_after }}' as {{ dbt.type_timestamp() }}))
+{%- endmacro %}
