@@ -511,18 +511,22 @@ def feedback_completeness_panel(completeness: pd.DataFrame | None) -> Panel:
 
 
 def quarantine_panel(quarantine: pd.DataFrame | None) -> Panel:
-    """Raw rows quarantined per table and rule (reject_reason on rejected_column)."""
+    """Raw rows quarantined per table and rule (reject_reason on rejected_column); a field-level
+    finding (finding_level 'field': the row was staged with that one field nulled) is marked."""
     key, title = "quarantine", "Quarantined raw rows by table and rule"
     subtitle = ("Raw rows that broke a data rule and were kept aside instead of staged "
-                "(mart_quarantine_summary); label = table · rule (column).")
+                "(mart_quarantine_summary); label = table · rule (column); "
+                "'field nulled' = the row was staged without that one value.")
     if quarantine is None:
         return no_data_panel(key, title, subtitle, missing_reason(quarantine, "mart_quarantine_summary"))
     if quarantine.empty or float(quarantine["rejected_rows"].sum()) == 0:
         return no_data_panel(key, title, subtitle, "No rows quarantined: every raw row passed the data rules.")
     frame = quarantine.sort_values(["rejected_rows", "source_table", "reject_reason"],
                                    ascending=[False, True, True]).head(TOP_QUARANTINE_RULES).iloc[::-1]
-    labels = [f"{table} · {_label(reason)} ({column})" for table, reason, column
-              in zip(frame["source_table"], frame["reject_reason"], frame["rejected_column"], strict=True)]
+    levels = frame["finding_level"] if "finding_level" in frame else pd.Series("row", index=frame.index)
+    labels = [f"{table} · {_label(reason)} ({column}){' · field nulled' if level == 'field' else ''}"
+              for table, reason, column, level
+              in zip(frame["source_table"], frame["reject_reason"], frame["rejected_column"], levels, strict=True)]
     figure = go.Figure(go.Bar(
         x=frame["rejected_rows"].astype(float), y=labels, orientation="h", marker_color=WARN,
         text=[f"{int(v):,}" for v in frame["rejected_rows"]], textposition="outside", cliponaxis=False,

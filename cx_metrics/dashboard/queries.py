@@ -244,7 +244,7 @@ def load_feedback_completeness(warehouse: Warehouse) -> pd.DataFrame | None:
 
 def load_quarantine(warehouse: Warehouse) -> pd.DataFrame | None:
     return warehouse.frame(
-        "select source_table, reject_reason, rejected_column, rejected_rows::double as rejected_rows "
+        "select source_table, reject_reason, rejected_column, finding_level, rejected_rows::double as rejected_rows "
         "from {quarantine}",
         quarantine="mart_quarantine_summary",
     )

@@ -194,6 +194,16 @@ def test_quarantine_panel_labels_table_rule_and_column():
     assert list(trace.y) == ["customers · orphan (customer_id)", "tickets · null key (ticket_id)"]
 
 
+def test_quarantine_panel_marks_field_level_findings():
+    quarantine = pd.DataFrame({"source_table": ["customers", "tickets"],
+                               "reject_reason": ["unparseable_value", "null_key"],
+                               "rejected_column": ["annual_revenue", "ticket_id"],
+                               "finding_level": ["field", "row"], "rejected_rows": [2.0, 1.0]})
+    (trace,) = figures.quarantine_panel(quarantine).figure.data
+    assert list(trace.y) == ["tickets · null key (ticket_id)",
+                             "customers · unparseable value (annual_revenue) · field nulled"]
+
+
 def test_quarantine_panel_when_nothing_was_quarantined():
     empty = pd.DataFrame(columns=["source_table", "reject_reason", "rejected_column", "rejected_rows"])
     panel = figures.quarantine_panel(empty)
@@ -243,7 +253,8 @@ def tiny_database(tmp_path) -> Path:
         connection.execute("create schema main_marts")
         connection.execute("create schema other_marts")
         connection.execute("create table main_marts.mart_quarantine_summary (source_table varchar, "
-                           "reject_reason varchar, rejected_column varchar, rejected_rows bigint)")
+                           "reject_reason varchar, rejected_column varchar, finding_level varchar, "
+                           "rejected_rows bigint)")
         connection.execute("create table other_marts.fct_tickets as select 'T1' as ticket_id, 'email' as channel, "
                            "'low' as priority, 'billing' as group_name, 30.0 as first_reply_minutes, "
                            "false as is_first_reply_sla_breached, timestamp '2026-01-02 10:00' as created_at, "
