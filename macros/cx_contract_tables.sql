@@ -2,6 +2,7 @@
 {% macro cx_contract_tables() %}
     {{ return([
         'customers', 'customer_identities', 'tickets', 'ticket_events', 'survey_invitations',
-        'survey_responses', 'social_posts', 'sla_policies', 'business_hours', 'holidays',
+        'survey_responses', 'social_posts', 'sla_policies', 'schedules', 'business_hours', 'holidays',
+        'ticket_schedules',
     ]) }}
 {% endmacro %}

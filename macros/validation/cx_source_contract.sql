@@ -116,22 +116,45 @@
                 {'name': 'in_business_hours', 'type': 'boolean', 'required': true, 'expects': 'true when the targets count business minutes'},
             ],
         },
+        'schedules': {
+            'optional': true,
+            'key': ['schedule_id'],
+            'columns': [
+                {'name': 'schedule_id', 'type': 'id', 'required': true, 'expects': 'the schedule key (text)'},
+                {'name': 'name', 'type': 'text'},
+                {'name': 'timezone', 'type': 'text', 'required': true, 'expects': 'the IANA time zone of the schedule, e.g. America/New_York'},
+            ],
+        },
         'business_hours': {
             'optional': true,
-            'key': ['day_of_week', 'start_time'],
+            'key': ['schedule_id', 'day_of_week', 'start_time'],
             'columns': [
                 {'name': 'day_of_week', 'type': 'integer', 'required': true, 'expects': 'ISO day of week, 1 (Monday) to 7 (Sunday)'},
                 {'name': 'start_time', 'type': 'text', 'required': true, 'expects': 'local start time HH:MM[:SS]'},
                 {'name': 'end_time', 'type': 'text', 'required': true, 'expects': 'local end time HH:MM[:SS], 24:00 allowed'},
-                {'name': 'timezone', 'type': 'text', 'required': true, 'expects': 'the IANA time zone of the schedule, e.g. America/New_York'},
+                {'name': 'timezone', 'type': 'text'},
+                {'name': 'schedule_id', 'type': 'id'},
             ],
         },
         'holidays': {
             'optional': true,
-            'key': ['holiday_date'],
+            'key': ['schedule_id', 'start_date'],
             'columns': [
-                {'name': 'holiday_date', 'type': 'date', 'required': true, 'expects': 'a date YYYY-MM-DD of the local calendar of the schedule'},
+                {'name': 'holiday_date', 'type': 'date'},
                 {'name': 'holiday_name', 'type': 'text'},
+                {'name': 'schedule_id', 'type': 'id'},
+                {'name': 'start_date', 'type': 'date'},
+                {'name': 'end_date', 'type': 'date'},
+                {'name': 'name', 'type': 'text'},
+            ],
+        },
+        'ticket_schedules': {
+            'optional': true,
+            'key': ['ticket_id', 'valid_from'],
+            'columns': [
+                {'name': 'ticket_id', 'type': 'id', 'required': true, 'expects': 'the ticket the schedule applies to'},
+                {'name': 'schedule_id', 'type': 'id', 'required': true, 'expects': 'the schedule in force from valid_from on'},
+                {'name': 'valid_from', 'type': 'timestamp', 'required': true, 'expects': 'from when the schedule is in force, a UTC timestamp'},
             ],
         },
     }) }}

@@ -10,8 +10,10 @@ validated as (
 final as (
 
     select
-        {{ cx_try_cast('holiday_date', 'date') }} as holiday_date,
-        holiday_name,
+        schedule_id,
+        {{ cx_try_cast('coalesce(start_date, holiday_date)', 'date') }} as holiday_start_date,
+        {{ cx_try_cast('coalesce(end_date, start_date, holiday_date)', 'date') }} as holiday_end_date,
+        coalesce(name, holiday_name) as holiday_name,
         _loaded_at
 
     from validated

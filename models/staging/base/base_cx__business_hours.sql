@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('business_hours') }}
+{%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
 with
 
 received as (
 
     {{ cx_read_raw('business_hours') }}
+
+),
+
+-- A row without timezone takes its schedule's (schedules.timezone); a row without schedule_id
+-- belongs to the default schedule (var cx_default_schedule_id).
+schedules as (
+
+    select * from {{ ref('base_cx__schedules') }}
+    where reject_reason is null
 
 ),
 
@@ -22,11 +32,12 @@ row_rules_checked as (
             when received.day_of_week is null then 'null_key:day_of_week'
             when received.start_time is null then 'null_key:start_time'
             when received.end_time is null then 'missing_required:end_time'
-            when received.timezone is null then 'missing_required:timezone'
+            when received.timezone is null and schedules.timezone is null then 'missing_required:timezone'
             when {{ cx_is_unparseable('received.day_of_week', 'integer') }} then 'unparseable_value:day_of_week'
             when {{ cx_minute_of_day('received.start_time') }} is null then 'unparseable_value:start_time'
             when {{ cx_minute_of_day('received.end_time') }} is null then 'unparseable_value:end_time'
-            when known_timezones.timezone_name is null then 'unknown_timezone:timezone'
+            when received.timezone is not null and known_timezones.timezone_name is null
+                then 'unknown_timezone:timezone'
             when {{ cx_try_cast('received.day_of_week', 'integer') }} not between 1 and 7
                 then 'out_of_range:day_of_week'
             when {{ cx_minute_of_day('received.end_time') }} <= {{ cx_minute_of_day('received.start_time') }}
@@ -34,6 +45,8 @@ row_rules_checked as (
         end as broken_row_rule
 
     from received
+    left join schedules
+        on coalesce(received.schedule_id, {{ default_schedule_id }}) = schedules.schedule_id
     left join known_timezones
         on received.timezone = known_timezones.timezone_name
 
@@ -46,8 +59,9 @@ rules_checked as (
         case
             when broken_row_rule is not null then broken_row_rule
             when {{ cx_duplicate_rank(
-                [cx_try_cast('day_of_week', 'integer'), cx_minute_of_day('start_time')], 'broken_row_rule',
-                ['day_of_week', 'start_time', 'end_time', 'timezone']
+                ['coalesce(schedule_id, ' ~ default_schedule_id ~ ')', cx_try_cast('day_of_week', 'integer'),
+                 cx_minute_of_day('start_time')], 'broken_row_rule',
+                ['day_of_week', 'start_time', 'end_time', 'timezone', 'schedule_id']
             ) }} > 1 then 'duplicate_key:start_time'
         end as broken_rule
 
@@ -62,6 +76,7 @@ final as (
         start_time,
         end_time,
         timezone,
+        schedule_id,
         _loaded_at,
         {{ cx_rejection_columns('broken_rule') }}
 

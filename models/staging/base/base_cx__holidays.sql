@@ -7,16 +7,33 @@ received as (
 
 ),
 
+-- Contract v2 columns first, the v1 ones (holiday_date, holiday_name) in their place: a holiday
+-- lasts from start_date to end_date (one day when end_date is null).
+dates_resolved as (
+
+    select
+        *,
+        coalesce(start_date, holiday_date) as resolved_start_date,
+        coalesce(end_date, start_date, holiday_date) as resolved_end_date
+
+    from received
+
+),
+
 row_rules_checked as (
 
     select
         *,
         case
-            when holiday_date is null then 'null_key:holiday_date'
+            when resolved_start_date is null then 'null_key:start_date'
+            when {{ cx_is_unparseable('start_date', 'date') }} then 'unparseable_value:start_date'
             when {{ cx_is_unparseable('holiday_date', 'date') }} then 'unparseable_value:holiday_date'
+            when {{ cx_is_unparseable('end_date', 'date') }} then 'unparseable_value:end_date'
+            when {{ cx_try_cast('resolved_end_date', 'date') }} < {{ cx_try_cast('resolved_start_date', 'date') }}
+                then 'timestamp_out_of_order:end_date'
         end as broken_row_rule
 
-    from received
+    from dates_resolved
 
 ),
 
@@ -27,8 +44,9 @@ rules_checked as (
         case
             when broken_row_rule is not null then broken_row_rule
             when {{ cx_duplicate_rank(
-                [cx_try_cast('holiday_date', 'date')], 'broken_row_rule', ['holiday_date', 'holiday_name']
-            ) }} > 1 then 'duplicate_key:holiday_date'
+                ['schedule_id', cx_try_cast('resolved_start_date', 'date')], 'broken_row_rule',
+                ['holiday_date', 'holiday_name', 'schedule_id', 'start_date', 'end_date', 'name']
+            ) }} > 1 then 'duplicate_key:start_date'
         end as broken_rule
 
     from row_rules_checked
@@ -40,6 +58,10 @@ final as (
     select
         holiday_date,
         holiday_name,
+        schedule_id,
+        start_date,
+        end_date,
+        name,
         _loaded_at,
         {{ cx_rejection_columns('broken_rule') }}
 

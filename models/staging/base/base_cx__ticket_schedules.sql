@@ -1,0 +1,105 @@
+{#- No demo seed: the demo data (v1) has no ticket_schedules table, which reads as empty. -#}
+{%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
+with
+
+received as (
+
+    {{ cx_read_raw('ticket_schedules') }}
+
+),
+
+tickets as (
+
+    select * from {{ ref('base_cx__tickets') }}
+    where reject_reason is null
+
+),
+
+schedules as (
+
+    select * from {{ ref('base_cx__schedules') }}
+    where reject_reason is null
+
+),
+
+business_hours as (
+
+    select * from {{ ref('base_cx__business_hours') }}
+    where reject_reason is null
+
+),
+
+-- The schedules a ticket may be on: those of schedules and those business_hours rows name
+-- (a row without schedule_id: the default schedule), the schedule ids of stg_cx__schedules.
+known_schedules as (
+
+    select schedule_id from schedules
+    union
+    select coalesce(schedule_id, {{ default_schedule_id }}) as schedule_id from business_hours
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when ticket_id is null then 'null_key:ticket_id'
+            when valid_from is null then 'null_key:valid_from'
+            when schedule_id is null then 'missing_required:schedule_id'
+            when {{ cx_is_unparseable('valid_from', 'timestamp') }} then 'unparseable_value:valid_from'
+            when {{ cx_is_implausible_timestamp('valid_from') }} then 'implausible_timestamp:valid_from'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['ticket_id', cx_try_cast('valid_from', 'timestamp')], 'broken_row_rule',
+                ['ticket_id', 'schedule_id', 'valid_from']
+            ) }} > 1 then 'duplicate_key:valid_from'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when tickets.ticket_id is null then 'orphan_reference:ticket_id'
+            when known_schedules.schedule_id is null then 'orphan_reference:schedule_id'
+        end as final_rule
+
+    from rules_checked
+    left join tickets
+        on rules_checked.ticket_id = tickets.ticket_id
+    left join known_schedules
+        on rules_checked.schedule_id = known_schedules.schedule_id
+
+),
+
+final as (
+
+    select
+        ticket_id,
+        schedule_id,
+        valid_from,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final
