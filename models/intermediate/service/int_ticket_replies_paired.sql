@@ -125,11 +125,17 @@ final as (
     from pairs_numbered_by_round as pairs
     cross join int_as_of
     left join int_ticket_timestamps_clocked as commented_clock
-        on pairs.customer_commented_at = commented_clock.clocked_at
+        on
+            pairs.ticket_id = commented_clock.ticket_id
+            and pairs.customer_commented_at = commented_clock.clocked_at
     left join int_ticket_timestamps_clocked as replied_clock
-        on pairs.replied_at = replied_clock.clocked_at
+        on
+            pairs.ticket_id = replied_clock.ticket_id
+            and pairs.replied_at = replied_clock.clocked_at
     left join int_ticket_timestamps_clocked as as_of_clock
-        on int_as_of.as_of_at = as_of_clock.clocked_at
+        on
+            pairs.ticket_id = as_of_clock.ticket_id
+            and int_as_of.as_of_at = as_of_clock.clocked_at
 
 )
 

@@ -1,9 +1,24 @@
 {#-
-    Every instant the service metrics measure from or to (ticket creation, ticket events, and the
-    build's "now"), read once on the business clock: business_clock_seconds = business seconds
-    elapsed from the clock's start to that instant. Business time between two instants is the
-    difference of their clock readings. One range join of distinct instants to the (small)
-    interval table; null when there is no business_hours schedule.
+    Every instant a ticket's service metrics measure from or to (its creation, its events and
+    the build's "now"), read on the ticket's business clock (docs/metrics.md "Business clock"):
+    business_clock_seconds = business seconds the ticket's schedules have counted up to that
+    instant. Business time of a ticket between two of its instants is the difference of their
+    readings. Consumers join on (ticket_id, clocked_at).
+
+    The ticket's clock follows its schedule spells (int_ticket_schedule_spells): inside spell k
+    on schedule s it reads
+        clock_at_spell_start(k) + clock_s(t) - clock_s(spell start)
+    where clock_s is the schedule's running total (int_business_intervals_accumulated) and
+    clock_at_spell_start(k) adds up what the earlier spells counted, each on its own schedule.
+    So when the schedule changes at c, minutes before c count under the old schedule and after c
+    under the new, and the clock never jumps. A ticket on one schedule reads that schedule's
+    clock (its single spell starts with no bound, which reads 0).
+
+    Schedule clocks are read without a range join: each reading needed (schedule, instant) is
+    sorted with the schedule's intervals by time, and the count of interval starts
+    (covers_from_at) up to it numbers the interval that covers it. Cost is a sort of the
+    instants and intervals and equality joins: linear in timestamps. Null when the schedule has
+    no intervals (no business_hours for it).
 -#}
 {{ config(materialized='table') }}
 
@@ -27,38 +42,203 @@ int_as_of as (
 
 ),
 
+int_ticket_schedule_spells as (
+
+    select * from {{ ref('int_ticket_schedule_spells') }}
+
+),
+
 int_business_intervals_accumulated as (
 
     select * from {{ ref('int_business_intervals_accumulated') }}
 
 ),
 
-instants as (
+ticket_instants as (
 
-    select created_at as clocked_at from stg_cx__tickets
+    select ticket_id, created_at as clocked_at from stg_cx__tickets
     union
-    select event_at as clocked_at from stg_cx__ticket_events
+    select ticket_id, event_at as clocked_at from stg_cx__ticket_events
     union
-    select as_of_at as clocked_at from int_as_of
+    select stg_cx__tickets.ticket_id, int_as_of.as_of_at as clocked_at
+    from stg_cx__tickets
+    cross join int_as_of
+
+),
+
+spells_numbered as (
+
+    select
+        ticket_id,
+        schedule_id,
+        spell_start_at,
+        spell_end_at,
+        row_number() over (partition by ticket_id order by spell_start_at nulls first) as spell_number
+
+    from int_ticket_schedule_spells
+
+),
+
+instants_in_spells as (
+
+    select
+        ticket_instants.ticket_id,
+        ticket_instants.clocked_at,
+        spells_numbered.schedule_id,
+        spells_numbered.spell_number
+
+    from ticket_instants
+    inner join spells_numbered
+        on
+            ticket_instants.ticket_id = spells_numbered.ticket_id
+            and (spells_numbered.spell_start_at is null or ticket_instants.clocked_at >= spells_numbered.spell_start_at)
+            and (spells_numbered.spell_end_at is null or ticket_instants.clocked_at < spells_numbered.spell_end_at)
+    where ticket_instants.clocked_at is not null
+
+),
+
+-- Every (schedule, instant) whose schedule clock is needed: the instants, and the spell bounds.
+readings_needed as (
+
+    select schedule_id, clocked_at as read_at from instants_in_spells
+    union
+    select schedule_id, spell_start_at as read_at from spells_numbered where spell_start_at is not null
+    union
+    select schedule_id, spell_end_at as read_at from spells_numbered where spell_end_at is not null
+
+),
+
+-- Intervals and readings in time order per schedule; an interval whose coverage starts at the
+-- instant itself comes first (coverage is [covers_from_at, covers_to_at)).
+readings_and_interval_starts as (
+
+    select
+        schedule_id,
+        read_at as sort_at,
+        0 as is_interval_start,
+        read_at
+
+    from readings_needed
+
+    union all
+
+    select
+        schedule_id,
+        covers_from_at as sort_at,
+        1 as is_interval_start,
+        cast(null as {{ dbt.type_timestamp() }}) as read_at
+
+    from int_business_intervals_accumulated
+
+),
+
+readings_numbered_by_interval as (
+
+    select
+        schedule_id,
+        read_at,
+        is_interval_start,
+        sum(is_interval_start) over (
+            partition by schedule_id
+            order by sort_at, is_interval_start desc
+            rows between unbounded preceding and current row
+        ) as interval_number
+
+    from readings_and_interval_starts
+
+),
+
+schedule_clock_readings as (
+
+    select
+        readings.schedule_id,
+        readings.read_at,
+        intervals.clock_seconds_at_start
+        + greatest(0, {{ cx_seconds_between(
+            'intervals.interval_start_at',
+            'least(readings.read_at, intervals.interval_end_at)') }})
+            as schedule_clock_seconds
+
+    from readings_numbered_by_interval as readings
+    left join int_business_intervals_accumulated as intervals
+        on
+            readings.schedule_id = intervals.schedule_id
+            and readings.interval_number = intervals.interval_number
+    where readings.is_interval_start = 0
+
+),
+
+spells_read as (
+
+    select
+        spells_numbered.ticket_id,
+        spells_numbered.spell_number,
+        -- A spell with no start runs from the start of the clock, which reads 0.
+        case
+            when spells_numbered.spell_start_at is null then 0
+            else start_readings.schedule_clock_seconds
+        end as clock_seconds_at_spell_start,
+        end_readings.schedule_clock_seconds - case
+            when spells_numbered.spell_start_at is null then 0
+            else start_readings.schedule_clock_seconds
+        end as spell_business_seconds
+
+    from spells_numbered
+    left join schedule_clock_readings as start_readings
+        on
+            spells_numbered.schedule_id = start_readings.schedule_id
+            and spells_numbered.spell_start_at = start_readings.read_at
+    left join schedule_clock_readings as end_readings
+        on
+            spells_numbered.schedule_id = end_readings.schedule_id
+            and spells_numbered.spell_end_at = end_readings.read_at
+
+),
+
+-- The ticket's clock when each spell starts: what the earlier spells counted. Null when one of
+-- them could not be read (a schedule without intervals), so no business time is made up.
+spells_accumulated as (
+
+    select
+        ticket_id,
+        spell_number,
+        clock_seconds_at_spell_start,
+        case
+            when spell_number = 1 then 0
+            when max(case when spell_business_seconds is null then 1 else 0 end) over (
+                partition by ticket_id
+                order by spell_number
+                rows between unbounded preceding and 1 preceding
+            ) = 0
+                then sum(spell_business_seconds) over (
+                    partition by ticket_id
+                    order by spell_number
+                    rows between unbounded preceding and 1 preceding
+                )
+        end as ticket_clock_seconds_at_spell_start
+
+    from spells_read
 
 ),
 
 final as (
 
     select
-        instants.clocked_at,
-        int_business_intervals_accumulated.clock_seconds_at_start
-        + greatest(0, {{ cx_seconds_between(
-            'int_business_intervals_accumulated.interval_start_at',
-            'least(instants.clocked_at, int_business_intervals_accumulated.interval_end_at)') }})
-            as business_clock_seconds
+        instants_in_spells.ticket_id,
+        instants_in_spells.clocked_at,
+        spells_accumulated.ticket_clock_seconds_at_spell_start
+        + schedule_clock_readings.schedule_clock_seconds
+        - spells_accumulated.clock_seconds_at_spell_start as business_clock_seconds
 
-    from instants
-    left join int_business_intervals_accumulated
+    from instants_in_spells
+    inner join spells_accumulated
         on
-            instants.clocked_at >= int_business_intervals_accumulated.covers_from_at
-            and instants.clocked_at < int_business_intervals_accumulated.covers_to_at
-    where instants.clocked_at is not null
+            instants_in_spells.ticket_id = spells_accumulated.ticket_id
+            and instants_in_spells.spell_number = spells_accumulated.spell_number
+    left join schedule_clock_readings
+        on
+            instants_in_spells.schedule_id = schedule_clock_readings.schedule_id
+            and instants_in_spells.clocked_at = schedule_clock_readings.read_at
 
 )
 

@@ -1,7 +1,7 @@
 {#-
     One row per ticket: how long its first reply, resolution and open time took, in calendar and
-    business minutes. Business minutes are the difference of two business clock readings
-    (int_ticket_timestamps_clocked, docs/metrics.md "Business clock"); open durations run to the
+    business minutes. Business minutes are the difference of two readings of the ticket's
+    business clock (int_ticket_timestamps_clocked, docs/metrics.md "Business clock"); open durations run to the
     build's "now" (int_as_of). The SLA model picks which of these durations each metric uses.
     A table: int_tickets_sla_measured and fct_tickets both read it.
 -#}
@@ -103,17 +103,29 @@ final as (
 
     from ticket_timestamps
     left join int_ticket_timestamps_clocked as created_clock
-        on ticket_timestamps.created_at = created_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = created_clock.ticket_id
+            and ticket_timestamps.created_at = created_clock.clocked_at
     left join int_ticket_timestamps_clocked as reply_started_clock
-        on ticket_timestamps.first_reply_started_at = reply_started_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = reply_started_clock.ticket_id
+            and ticket_timestamps.first_reply_started_at = reply_started_clock.clocked_at
     left join int_ticket_timestamps_clocked as first_reply_clock
-        on ticket_timestamps.first_reply_at = first_reply_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = first_reply_clock.ticket_id
+            and ticket_timestamps.first_reply_at = first_reply_clock.clocked_at
     left join int_ticket_timestamps_clocked as first_solved_clock
-        on ticket_timestamps.first_solved_at = first_solved_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = first_solved_clock.ticket_id
+            and ticket_timestamps.first_solved_at = first_solved_clock.clocked_at
     left join int_ticket_timestamps_clocked as last_solved_clock
-        on ticket_timestamps.last_solved_at = last_solved_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = last_solved_clock.ticket_id
+            and ticket_timestamps.last_solved_at = last_solved_clock.clocked_at
     left join int_ticket_timestamps_clocked as as_of_clock
-        on ticket_timestamps.as_of_at = as_of_clock.clocked_at
+        on
+            ticket_timestamps.ticket_id = as_of_clock.ticket_id
+            and ticket_timestamps.as_of_at = as_of_clock.clocked_at
 
 )
 

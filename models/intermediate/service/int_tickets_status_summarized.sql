@@ -51,9 +51,13 @@ spells_with_end as (
     from int_ticket_status_spells_sequenced as spells
     cross join int_as_of
     left join int_ticket_timestamps_clocked as started_clock
-        on spells.started_at = started_clock.clocked_at
+        on
+            spells.ticket_id = started_clock.ticket_id
+            and spells.started_at = started_clock.clocked_at
     left join int_ticket_timestamps_clocked as ended_clock
-        on coalesce(spells.ended_at, int_as_of.as_of_at) = ended_clock.clocked_at
+        on
+            spells.ticket_id = ended_clock.ticket_id
+            and coalesce(spells.ended_at, int_as_of.as_of_at) = ended_clock.clocked_at
 
 ),
 
