@@ -28,8 +28,10 @@ ROW_KEY = {
     "survey_responses": "response_id",
     "social_posts": "post_id",
     "sla_policies": "priority || '|' || channel",
+    "schedules": "schedule_id",
     "business_hours": "day_of_week",
     "holidays": "holiday_date",
+    "ticket_schedules": "ticket_id || '|' || schedule_id",
 }
 
 
