@@ -5,10 +5,12 @@
     Arguments:
       source_relation: the raw table, e.g. source('cx', 'tickets')
       rejected_relation: its quarantine model, e.g. ref('tickets_rejected')
+      staged_rows_where (optional): a condition on the model's rows that come from the raw table,
+        for a staging model that holds rows of another origin too (stg_cx__schedules)
     Fails with one row naming the tables, the rule and the three counts. An optional raw table
     that is absent (docs/source_contract.md) counts 0 rows.
 -#}
-{% test row_count_reconciles(model, source_relation, rejected_relation) %}
+{% test row_count_reconciles(model, source_relation, rejected_relation, staged_rows_where=none) %}
 
 {%- set source_exists = (load_relation(source_relation) is not none) if execute else true %}
 
@@ -25,7 +27,12 @@ counts as (
         {%- else -%}
             0 as source_rows,
         {%- endif %}
-        (select count(*) from {{ model }}) as staged_rows,
+        (
+            select count(*) from {{ model }}
+            {% if staged_rows_where -%}
+                where {{ staged_rows_where }}
+            {%- endif %}
+        ) as staged_rows,
         (select count(*) from {{ rejected_relation }}) as rejected_rows
 
 ),

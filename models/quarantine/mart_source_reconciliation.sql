@@ -17,8 +17,13 @@ row_counts as (
         select
             '{{ table_name }}' as source_table,
             (select count(*) from {{ ref('base_cx__' ~ table_name) }}) as source_rows,
-            (select count(*) from {{ ref('stg_cx__' ~ table_name) }}
-                {%- if table_name in staged_rows_filters %} where {{ staged_rows_filters[table_name] }}{% endif %}) as staged_rows,
+            (
+                select count(*)
+                from {{ ref('stg_cx__' ~ table_name) }}
+                {% if table_name in staged_rows_filters -%}
+                    where {{ staged_rows_filters[table_name] }}
+                {%- endif %}
+            ) as staged_rows,
             (select count(*) from {{ ref(table_name ~ '_rejected') }}) as rejected_rows
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
