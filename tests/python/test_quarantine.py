@@ -28,6 +28,8 @@ ROW_KEY = {
     "survey_responses": "response_id",
     "social_posts": "post_id",
     "sla_policies": "priority || '|' || channel",
+    "sla_policy_targets": "policy_id || '|' || priority || '|' || metric",
+    "ticket_sla_policies": "ticket_id || '|' || applied_at",
     "business_hours": "day_of_week",
     "holidays": "holiday_date",
 }
