@@ -98,7 +98,7 @@ ticket_policy_targets as (
 ticket_policy_clocks_counted as (
 
     select
-        ticket_policy_targets.*,
+        *,
         (case when is_first_reply_sla_in_business_hours then 1 else 0 end)
         + (case when is_next_reply_sla_in_business_hours then 1 else 0 end)
         + (case when is_resolution_sla_in_business_hours then 1 else 0 end) as business_targets,
