@@ -125,6 +125,26 @@
                 {'name': 'timezone', 'type': 'text', 'required': true, 'expects': 'the IANA time zone of the schedule, e.g. America/New_York'},
             ],
         },
+        'sla_policy_targets': {
+            'optional': true,
+            'key': ['policy_id', 'priority', 'metric'],
+            'columns': [
+                {'name': 'policy_id', 'type': 'id', 'required': true, 'expects': 'the SLA policy key (text)'},
+                {'name': 'priority', 'type': 'text', 'required': true, 'expects': 'one of ' ~ var('cx_ticket_priorities') | join(', ')},
+                {'name': 'metric', 'type': 'text', 'required': true, 'expects': 'one of ' ~ cx_sla_metrics() | join(', ')},
+                {'name': 'target_minutes', 'type': 'integer', 'required': true, 'expects': 'the target in minutes, an integer > 0'},
+                {'name': 'in_business_hours', 'type': 'boolean', 'required': true, 'expects': 'true when the target counts business minutes'},
+            ],
+        },
+        'ticket_sla_policies': {
+            'optional': true,
+            'key': ['ticket_id', 'applied_at'],
+            'columns': [
+                {'name': 'ticket_id', 'type': 'id', 'required': true, 'expects': 'the ticket the policy was applied to'},
+                {'name': 'policy_id', 'type': 'id', 'required': true, 'expects': 'the SLA policy applied (policy_id of sla_policy_targets)'},
+                {'name': 'applied_at', 'type': 'timestamp', 'required': true, 'expects': 'when the policy was applied, a UTC timestamp'},
+            ],
+        },
         'business_hours': {
             'optional': true,
             'key': ['schedule_id', 'day_of_week', 'start_time'],

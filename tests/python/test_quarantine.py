@@ -29,6 +29,8 @@ ROW_KEY = {
     "social_posts": "post_id",
     "sla_policies": "priority || '|' || channel",
     "schedules": "schedule_id",
+    "sla_policy_targets": "policy_id || '|' || priority || '|' || metric",
+    "ticket_sla_policies": "ticket_id || '|' || applied_at",
     "business_hours": "day_of_week",
     "holidays": "holiday_date",
     "ticket_schedules": "ticket_id || '|' || schedule_id",

@@ -1,7 +1,8 @@
 {#-
     One row per ticket: its SLA policy's targets, the minutes elapsed per SLA metric (first
     reply, next reply, resolution) and whether each target was breached. Elapsed minutes are
-    business or calendar minutes as the policy says (cx_sla_minutes). Unanswered first replies
+    business or calendar minutes as the metric's target says (cx_sla_minutes with the flag
+    is_<metric>_sla_in_business_hours: a per-ticket policy sets it per metric). Unanswered first replies
     and unsolved tickets are measured to the build's "now" (open breaches); agent-created tickets
     have no first-reply SLA, as in Zendesk.
     A table, like the other one-row-per-ticket models fct_tickets joins.
@@ -39,10 +40,15 @@ tickets_joined as (
     select
         sla.ticket_id,
         sla.has_sla_policy,
+        sla.sla_policy_source,
+        sla.sla_policy_id,
         sla.is_sla_in_business_hours,
         sla.first_reply_target_minutes,
+        sla.is_first_reply_sla_in_business_hours,
         sla.next_reply_target_minutes,
+        sla.is_next_reply_sla_in_business_hours,
         sla.resolution_target_minutes,
+        sla.is_resolution_sla_in_business_hours,
         replies.is_agent_created,
         replies.first_reply_at,
         replies.next_reply_max_minutes,
@@ -78,29 +84,40 @@ sla_elapsed as (
         tickets_joined.*,
         case
             when tickets_joined.first_reply_at is not null
-                then {{ cx_sla_minutes('first_reply_minutes', 'first_reply_business_minutes') }}
+                then {{ cx_sla_minutes(
+                    'first_reply_minutes', 'first_reply_business_minutes', 'is_first_reply_sla_in_business_hours'
+                ) }}
             when tickets_joined.first_solved_at is not null
                 then {{ cx_sla_minutes(
-                    'first_reply_waiting_minutes_to_solve', 'first_reply_waiting_business_minutes_to_solve'
+                    'first_reply_waiting_minutes_to_solve', 'first_reply_waiting_business_minutes_to_solve',
+                    'is_first_reply_sla_in_business_hours'
                 ) }}
             else {{ cx_sla_minutes(
-                'first_reply_waiting_minutes_at_as_of', 'first_reply_waiting_business_minutes_at_as_of'
+                'first_reply_waiting_minutes_at_as_of', 'first_reply_waiting_business_minutes_at_as_of',
+                'is_first_reply_sla_in_business_hours'
             ) }}
         end as first_reply_sla_elapsed_minutes,
         greatest(
-            {{ cx_sla_minutes('next_reply_max_minutes', 'next_reply_max_business_minutes') }},
+            {{ cx_sla_minutes(
+                'next_reply_max_minutes', 'next_reply_max_business_minutes', 'is_next_reply_sla_in_business_hours'
+            ) }},
             case
                 when not tickets_joined.is_solved
                     then {{ cx_sla_minutes(
-                        'next_reply_unreplied_minutes_at_as_of', 'next_reply_unreplied_business_minutes_at_as_of'
+                        'next_reply_unreplied_minutes_at_as_of', 'next_reply_unreplied_business_minutes_at_as_of',
+                        'is_next_reply_sla_in_business_hours'
                     ) }}
             end
         ) as next_reply_sla_elapsed_minutes,
         case
             when
                 tickets_joined.is_solved
-                then {{ cx_sla_minutes('full_resolution_minutes', 'full_resolution_business_minutes') }}
-            else {{ cx_sla_minutes('age_minutes_at_as_of', 'age_business_minutes_at_as_of') }}
+                then {{ cx_sla_minutes(
+                    'full_resolution_minutes', 'full_resolution_business_minutes', 'is_resolution_sla_in_business_hours'
+                ) }}
+            else {{ cx_sla_minutes(
+                'age_minutes_at_as_of', 'age_business_minutes_at_as_of', 'is_resolution_sla_in_business_hours'
+            ) }}
         end as resolution_sla_elapsed_minutes
 
     from tickets_joined
@@ -112,8 +129,11 @@ final as (
     select
         ticket_id,
         coalesce(has_sla_policy, false) as has_sla_policy,
+        sla_policy_source,
+        sla_policy_id,
         is_sla_in_business_hours,
         case when not is_agent_created then first_reply_target_minutes end as first_reply_target_minutes,
+        is_first_reply_sla_in_business_hours,
         -- Minutes chosen by a case (or greatest) are cast again so they keep decimal(28,6) on every engine.
         cast(first_reply_sla_elapsed_minutes as {{ dbt.type_numeric() }}) as first_reply_sla_elapsed_minutes,
         case
@@ -127,9 +147,11 @@ final as (
             false
         ) as is_open_breach,
         next_reply_target_minutes,
+        is_next_reply_sla_in_business_hours,
         cast(next_reply_sla_elapsed_minutes as {{ dbt.type_numeric() }}) as next_reply_sla_elapsed_minutes,
         next_reply_sla_elapsed_minutes > next_reply_target_minutes as is_next_reply_sla_breached,
         resolution_target_minutes,
+        is_resolution_sla_in_business_hours,
         cast(resolution_sla_elapsed_minutes as {{ dbt.type_numeric() }}) as resolution_sla_elapsed_minutes,
         resolution_sla_elapsed_minutes > resolution_target_minutes as is_resolution_sla_breached
 

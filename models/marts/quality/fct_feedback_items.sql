@@ -47,13 +47,14 @@ tickets_received as (
         case when fct_tickets.is_solved then fct_tickets.last_solved_at end as accounted_at,
         case when fct_tickets.is_solved then 'solved' end as accounted_by,
         true as needs_action,
-        -- the SLA resolution target when it is measured, else the default target (calendar)
+        -- the SLA resolution target when it is measured (business or calendar as that target
+        -- counts), else the default target (calendar)
         case
             when fct_tickets.is_resolution_sla_breached is not null then fct_tickets.resolution_target_minutes
             else {{ ticket_target_minutes }}
         end as target_minutes,
         coalesce(
-            fct_tickets.is_resolution_sla_breached is not null and fct_tickets.is_sla_in_business_hours,
+            fct_tickets.is_resolution_sla_breached is not null and fct_tickets.is_resolution_sla_in_business_hours,
             false
         ) as is_target_in_business_hours,
         case

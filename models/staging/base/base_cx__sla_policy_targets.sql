@@ -1,0 +1,65 @@
+{#-
+    No demo seed yet: when seeds/sla_policy_targets.csv exists, add
+    cx_depends_on_demo_seed('sla_policy_targets') above the with, as in the other validation models.
+-#}
+with
+
+received as (
+
+    {{ cx_read_raw('sla_policy_targets') }}
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when policy_id is null then 'null_key:policy_id'
+            when priority is null then 'null_key:priority'
+            when metric is null then 'null_key:metric'
+            when target_minutes is null then 'missing_required:target_minutes'
+            when in_business_hours is null then 'missing_required:in_business_hours'
+            when {{ cx_is_unparseable('target_minutes', 'integer') }} then 'unparseable_value:target_minutes'
+            when {{ cx_is_unparseable('in_business_hours', 'boolean') }} then 'unparseable_value:in_business_hours'
+            when {{ cx_is_unknown_enum('priority', var('cx_ticket_priorities')) }} then 'unknown_enum:priority'
+            when {{ cx_is_unknown_enum('metric', cx_sla_metrics()) }} then 'unknown_enum:metric'
+            when {{ cx_try_cast('target_minutes', 'integer') }} <= 0 then 'out_of_range:target_minutes'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['policy_id', 'lower(priority)', 'lower(metric)'], 'broken_row_rule',
+                ['policy_id', 'priority', 'metric', 'target_minutes', 'in_business_hours']
+            ) }} > 1 then 'duplicate_key:metric'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+final as (
+
+    select
+        policy_id,
+        priority,
+        metric,
+        target_minutes,
+        in_business_hours,
+        _loaded_at,
+        {{ cx_rejection_columns('broken_rule') }}
+
+    from rules_checked
+
+)
+
+select * from final

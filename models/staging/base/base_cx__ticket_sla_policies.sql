@@ -1,0 +1,97 @@
+{#-
+    No demo seed yet: when seeds/ticket_sla_policies.csv exists, add
+    cx_depends_on_demo_seed('ticket_sla_policies') above the with, as in the other validation models.
+-#}
+with
+
+received as (
+
+    {{ cx_read_raw('ticket_sla_policies') }}
+
+),
+
+tickets as (
+
+    select ticket_id from {{ ref('base_cx__tickets') }}
+    where reject_reason is null
+
+),
+
+sla_policy_targets as (
+
+    select policy_id from {{ ref('base_cx__sla_policy_targets') }}
+    where reject_reason is null
+
+),
+
+-- A policy is known when it has at least one target that will be staged (any priority, metric).
+known_policies as (
+
+    select distinct policy_id from sla_policy_targets
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when ticket_id is null then 'null_key:ticket_id'
+            when applied_at is null then 'null_key:applied_at'
+            when policy_id is null then 'missing_required:policy_id'
+            when {{ cx_is_unparseable('applied_at', 'timestamp') }} then 'unparseable_value:applied_at'
+            when {{ cx_is_implausible_timestamp('applied_at') }} then 'implausible_timestamp:applied_at'
+        end as broken_row_rule
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['ticket_id', cx_try_cast('applied_at', 'timestamp')], 'broken_row_rule',
+                ['ticket_id', 'policy_id', 'applied_at']
+            ) }} > 1 then 'duplicate_key:applied_at'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+references_checked as (
+
+    select
+        rules_checked.*,
+        case
+            when rules_checked.broken_rule is not null then rules_checked.broken_rule
+            when tickets.ticket_id is null then 'orphan_reference:ticket_id'
+            when known_policies.policy_id is null then 'orphan_reference:policy_id'
+        end as final_rule
+
+    from rules_checked
+    left join tickets
+        on rules_checked.ticket_id = tickets.ticket_id
+    left join known_policies
+        on rules_checked.policy_id = known_policies.policy_id
+
+),
+
+final as (
+
+    select
+        ticket_id,
+        policy_id,
+        applied_at,
+        _loaded_at,
+        {{ cx_rejection_columns('final_rule') }}
+
+    from references_checked
+
+)
+
+select * from final
