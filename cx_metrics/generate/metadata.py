@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from cx_metrics.generate.contract import CSAT, NPS, TABLE_COLUMNS
+from cx_metrics.generate.contract import CSAT, NPS
 from cx_metrics.generate.parameters import GeneratorParams
 from cx_metrics.generate.surveys import ANSWERED_SOCIAL, NO_SOCIAL, UNANSWERED_SOCIAL
 from cx_metrics.generate.timeline import timestamp_text, window_bounds
@@ -121,8 +121,9 @@ def build_metadata(params: GeneratorParams, tables: dict[str, pa.Table], bad_row
         "params": asdict(params),
         "data_window": {"start": timestamp_text(start_s), "end_exclusive": timestamp_text(end_s)},
         "derived_sizes": sizes,
-        "row_counts": {name: tables[name].num_rows for name in TABLE_COLUMNS},
-        "tables": {name: list(cols) for name, cols in TABLE_COLUMNS.items()},
+        "contract_version": params.contract_version,
+        "row_counts": {name: table.num_rows for name, table in tables.items()},
+        "tables": {name: table.column_names for name, table in tables.items()},
         "formats": {"timestamp": "YYYY-MM-DD HH:MM:SS (UTC)", "date": "YYYY-MM-DD",
                     "time": "HH:MM:SS", "boolean": "true/false", "null": "empty field",
                     "parquet": "same string values as the CSVs; every column is utf8",
