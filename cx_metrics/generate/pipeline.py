@@ -22,10 +22,10 @@ from cx_metrics.generate.parameters import GeneratorParams
 from cx_metrics.generate.rendering import (
     RenderContext,
     identity_handles,
+    render_assignment_events,
     render_customers,
     render_identities,
     render_invitations,
-    render_assignment_events,
     render_responses,
     render_social_posts,
     render_ticket_events,
@@ -33,8 +33,8 @@ from cx_metrics.generate.rendering import (
     render_ticket_schedules,
     render_tickets,
 )
-from cx_metrics.generate.schedules import DEFAULT_SCHEDULE, schedules, simulate_ticket_schedules
 from cx_metrics.generate.sampling import group_max
+from cx_metrics.generate.schedules import DEFAULT_SCHEDULE, schedules, simulate_ticket_schedules
 from cx_metrics.generate.social import simulate_social
 from cx_metrics.generate.static_tables import build_static_tables
 from cx_metrics.generate.surveys import nps_scores, response_extras, simulate_nps, simulate_ticket_surveys

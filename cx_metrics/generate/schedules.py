@@ -38,7 +38,7 @@ import pyarrow as pa
 from cx_metrics.generate.contract import PRIORITIES, REGIONS, SEGMENTS
 from cx_metrics.generate.formatting import format_int, format_timestamps, to_table
 from cx_metrics.generate.parameters import GeneratorParams
-from cx_metrics.generate.timeline import _nth_weekday, epoch, window_holidays
+from cx_metrics.generate.timeline import _nth_weekday, window_holidays
 
 Frame = dict[str, np.ndarray]
 

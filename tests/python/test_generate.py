@@ -506,7 +506,7 @@ def test_schedules_and_business_hours(demo):
     assert (bh.end_time > bh.start_time).all()
     around_the_clock = bh[bh.schedule_id == "premium_24x7"]
     assert list(around_the_clock.day_of_week) == [str(day) for day in range(1, 8)]
-    assert set(zip(around_the_clock.start_time, around_the_clock.end_time)) == {("00:00:00", "24:00:00")}
+    assert set(zip(around_the_clock.start_time, around_the_clock.end_time, strict=True)) == {("00:00:00", "24:00:00")}
     # one schedule has two intervals a day, without overlap
     apac = bh[bh.schedule_id == "apac_business"].sort_values(["day_of_week", "start_time"])
     assert (apac.groupby("day_of_week").size() == 2).all()
