@@ -157,6 +157,8 @@ def ticket_event_bad_rows(context: RenderContext, table: pa.Table, loaded: np.nd
         planted.rows.append({"event_id": event_id, "ticket_id": ticket_id,
                              "event_at": timestamp_text(event_at), "actor_type": "customer",
                              "event_type": event_type, "is_public": "true", "status": None,
+                             "actor_id": id_text("C", int(tickets["customer"][ticket]) + 1, widths["C"]),
+                             "assignee_id": None, "group_name": None,
                              "_loaded_at": timestamp_text(row_loaded)})
         planted.loaded.append(row_loaded)
         planted.notes.append({"table": "ticket_events", "key": event_id, "rule": rule, "column": column,

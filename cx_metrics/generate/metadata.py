@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from cx_metrics.generate.contract import CSAT, NPS, TABLE_COLUMNS
+from cx_metrics.generate.contract import CSAT, NPS
 from cx_metrics.generate.parameters import GeneratorParams
 from cx_metrics.generate.surveys import ANSWERED_SOCIAL, NO_SOCIAL, UNANSWERED_SOCIAL
 from cx_metrics.generate.timeline import timestamp_text, window_bounds
@@ -111,6 +111,38 @@ def planted_effects_doc(params: GeneratorParams) -> list[dict[str, Any]]:
     ]
 
 
+def contract_v2_doc(params: GeneratorParams) -> dict[str, str]:
+    """How the contract v2 tables were simulated (the details: schedules.py, agents.py,
+    ticket_policies.py)."""
+    return {
+        "default_schedule": "schedule_id 'default' (= var cx_default_schedule_id) is the v1 business "
+                            f"hours ({params.timezone}, Mon-Fri {params.business_day_start}-"
+                            f"{params.business_day_end}); tickets on it throughout have no ticket_schedules row",
+        "ticket_schedules": "a row at created_at with the schedule by customer region "
+                            f"{params.schedule_by_region} ({params.enterprise_schedule} for enterprise "
+                            "customers); escalated urgent/high tickets get a second row (24/7) between "
+                            "creation and their last event",
+        "holidays": "v1 US federal holidays = the default schedule's (holiday_date/holiday_name kept); "
+                    "new rows carry only schedule_id/start_date/end_date/name (inclusive, local "
+                    "calendar); schedule_id null = every schedule; no overlaps within a schedule",
+        "business_hours": "one row per schedule, ISO day and interval; the 24/7 schedule is "
+                          "00:00:00-24:00:00 every day",
+        "agents": "A001.. are the v1 assignees (home group in turn, some admin, some inactive); "
+                  "B001 routing bot (role bot), S001 system user (role system, on no event)",
+        "assignment_events": "event_type 'assignment' (actor_type agent, is_public false) with "
+                             "assignee_id and group_name; the first by the routing bot at or before "
+                             "the first agent event, a handoff by the first agent half-way between "
+                             "the first two public agent replies; the last one per ticket = the "
+                             "ticket's assignee_id/group_name; event ids after every other event's",
+        "actor_id": "customer events: the ticket's customer_id; agent events: the agent assigned at "
+                    "that moment; system events: null",
+        "ticket_sla_policies": "'enterprise' at creation on enterprise customers' tickets, 'premium' "
+                               "on escalation; some re-applied later; only where the policy's "
+                               "first-reply target gives the same calendar breach verdict as "
+                               "sla_policies' (priority, channel) target (planted effect unchanged)",
+    }
+
+
 def build_metadata(params: GeneratorParams, tables: dict[str, pa.Table], bad_rows: list[dict[str, Any]],
                    realised: dict[str, Any], sizes: dict[str, int]) -> dict[str, Any]:
     """The content of generator_params.json."""
@@ -121,8 +153,9 @@ def build_metadata(params: GeneratorParams, tables: dict[str, pa.Table], bad_row
         "params": asdict(params),
         "data_window": {"start": timestamp_text(start_s), "end_exclusive": timestamp_text(end_s)},
         "derived_sizes": sizes,
-        "row_counts": {name: tables[name].num_rows for name in TABLE_COLUMNS},
-        "tables": {name: list(cols) for name, cols in TABLE_COLUMNS.items()},
+        "contract_version": params.contract_version,
+        "row_counts": {name: table.num_rows for name, table in tables.items()},
+        "tables": {name: table.column_names for name, table in tables.items()},
         "formats": {"timestamp": "YYYY-MM-DD HH:MM:SS (UTC)", "date": "YYYY-MM-DD",
                     "time": "HH:MM:SS", "boolean": "true/false", "null": "empty field",
                     "parquet": "same string values as the CSVs; every column is utf8",
@@ -143,6 +176,7 @@ def build_metadata(params: GeneratorParams, tables: dict[str, pa.Table], bad_row
                             "end (so it is skewed late); no NPS is sent or answered after "
                             "churned_at",
         },
+        **({"contract_v2": contract_v2_doc(params)} if params.contract_version == 2 else {}),
         "planted_effects": planted_effects_doc(params),
         "realised_effects": realised,
         "planted_bad_rows": bad_rows,

@@ -121,3 +121,27 @@ class GeneratorParams:
     followup_share_other: float = 0.03
     followup_delay_median_hours: float = 44.0
     followup_delay_sigma: float = 0.5
+    # contract v2 (schedules, agents, assignments, per-ticket SLA policies; see schedules.py,
+    # agents.py, ticket_policies.py). contract_version 1 writes the v1 tables only, byte-identical
+    # to what the generator wrote before v2.
+    contract_version: int = 2
+    # a ticket's schedule at creation: its customer's region's, the enterprise one for enterprise
+    # customers; the default schedule (id 'default', the business hours above) has no rows
+    schedule_by_region: dict = per_key(amer="default", emea="emea_business", apac="apac_business")
+    enterprise_schedule: str = "premium_24x7"
+    # share of tickets of a priority escalated to the enterprise (24/7) schedule mid-life
+    schedule_escalation_share: dict = per_key(urgent=0.5, high=0.15)
+    # assignments: handoffs from a first agent (another group for some) to the current assignee
+    handoff_share: float = 0.15
+    cross_group_handoff_share: float = 0.5
+    admin_share: float = 0.1
+    inactive_agent_share: float = 0.1
+    # per-ticket SLA policies: enterprise customers' tickets and escalated tickets
+    sla_policy_first_reply_minutes: dict = per_key(
+        enterprise={"urgent": 30, "high": 120, "normal": 240, "low": 480},
+        premium={"urgent": 30, "high": 60, "normal": 120, "low": 240})
+    sla_policy_resolution_minutes: dict = per_key(
+        enterprise={"urgent": 240, "high": 960, "normal": 1920, "low": 3840},
+        premium={"urgent": 240, "high": 480, "normal": 960, "low": 1920})
+    sla_policy_in_business_hours: dict = per_key(enterprise=True, premium=False)
+    sla_policy_reapply_share: float = 0.2

@@ -10,9 +10,11 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from cx_metrics.generate import bad_rows
-from cx_metrics.generate.contract import NPS, TABLE_COLUMNS
+from cx_metrics.generate.agents import first_two_agent_replies, render_agents, simulate_agents, simulate_assignments
+from cx_metrics.generate.contract import ASSIGNMENT, EVENT_TYPES, NPS, TABLE_COLUMNS, V1_TABLE_COLUMNS
 from cx_metrics.generate.customers import customer_flags, simulate_churn, simulate_customers, simulate_identities
 from cx_metrics.generate.formatting import format_ids, id_width
 from cx_metrics.generate.metadata import build_metadata, realised_effects
@@ -20,21 +22,27 @@ from cx_metrics.generate.parameters import GeneratorParams
 from cx_metrics.generate.rendering import (
     RenderContext,
     identity_handles,
+    render_assignment_events,
     render_customers,
     render_identities,
     render_invitations,
     render_responses,
     render_social_posts,
     render_ticket_events,
+    render_ticket_policies,
+    render_ticket_schedules,
     render_tickets,
 )
 from cx_metrics.generate.sampling import group_max
+from cx_metrics.generate.schedules import DEFAULT_SCHEDULE, schedules, simulate_ticket_schedules
 from cx_metrics.generate.social import simulate_social
 from cx_metrics.generate.static_tables import build_static_tables
 from cx_metrics.generate.surveys import nps_scores, response_extras, simulate_nps, simulate_ticket_surveys
+from cx_metrics.generate.ticket_policies import simulate_ticket_policies
 from cx_metrics.generate.tickets import simulate_ticket_events, simulate_tickets
 from cx_metrics.generate.timeline import (
     arrival_profile,
+    epoch,
     social_hour_weights,
     ticket_hour_weights,
     window_bounds,
@@ -47,7 +55,9 @@ Frame = dict[str, np.ndarray]
 #: one independent random stream per step (spawned from the seed in this order); "bad" is
 #: reserved (the bad rows are picked deterministically)
 STREAMS = ("customers", "identities", "social", "tickets", "events", "ticket_surveys",
-           "churn", "nps", "text", "bad")
+           "churn", "nps", "text", "bad", "schedules", "agents", "ticket_policies")
+# The contract v2 streams come last: SeedSequence.spawn gives the i-th child the same state
+# whatever the number of children, so the v1 streams, and every v1 value, stay as they were.
 
 
 @dataclass
@@ -134,6 +144,17 @@ def generate(params: GeneratorParams) -> GeneratedData:
     responses["comment"], responses["followed"] = response_extras(
         rngs["text"], params, responses["type"], responses["score"], responses["responded"])
 
+    # contract v2: schedules, agents and assignments, per-ticket SLA policies (own streams)
+    ticket_schedules, escalated_at = simulate_ticket_schedules(rngs["schedules"], params, customers, tickets,
+                                                               ticket_facts)
+    agents = simulate_agents(rngs["agents"], params, n_agents)
+    assignments, event_agent = simulate_assignments(rngs["agents"], params, tickets, ticket_facts, events,
+                                                    n_agents)
+    first_reply_at, _ = first_two_agent_replies(events, n_tickets)
+    ticket_policies = simulate_ticket_policies(rngs["ticket_policies"], params, customers, tickets,
+                                               ticket_facts, np.where(ticket_facts["agent_created"], -1,
+                                                                      first_reply_at), escalated_at)
+
     realised = realised_effects(n_customers, tickets, ticket_facts, breached, unanswered_social, churned_at,
                                 responses)
     widths = {"C": id_width(6, n_customers + 2), "T": id_width(7, n_tickets + 5),
@@ -144,14 +165,48 @@ def generate(params: GeneratorParams) -> GeneratedData:
                             churned_at=churned_at, identities=identities, conversations=conversations,
                             posts=posts, tickets=tickets, ticket_facts=ticket_facts, events=events,
                             invitations=invitations, invitation_order=invitation_order,
-                            responses=responses, text_rng=rngs["text"])
+                            responses=responses, text_rng=rngs["text"], event_agent=event_agent,
+                            assignments=assignments, ticket_schedules=ticket_schedules,
+                            schedule_ids=tuple(s.schedule_id for s in schedules(params)),
+                            ticket_policies=ticket_policies)
     tables, planted_bad_rows = render_all(context)
     tables.update(build_static_tables(params))
+    tables["agents"] = render_agents(agents, epoch(params.static_tables_loaded_at))
     tables = {name: tables[name] for name in TABLE_COLUMNS}
+    if params.contract_version == 1:
+        tables = v1_tables(tables)
+    elif params.contract_version != 2:
+        raise ValueError(f"contract_version must be 1 or 2, got {params.contract_version!r}")
     metadata = build_metadata(params, tables, planted_bad_rows, realised,
                               {"customers": n_customers, "social_conversations": n_conversations,
                                "agents": n_agents})
     return GeneratedData(tables, metadata)
+
+
+def v1_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The contract v1 shape of a v2 data set: no v2 tables, columns or rows (assignment events,
+    the business hours of schedules other than the default one, holidays without holiday_date).
+    Byte-identical to what the generator wrote before contract v2."""
+    keep_rows = {
+        "ticket_events": lambda t: pc.not_equal(t["event_type"], EVENT_TYPES[ASSIGNMENT]),
+        "business_hours": lambda t: pc.equal(t["schedule_id"], DEFAULT_SCHEDULE),
+        "holidays": lambda t: pc.is_valid(t["holiday_date"]),
+    }
+    v1 = {}
+    for name, columns in V1_TABLE_COLUMNS.items():
+        table = tables[name]
+        if name in keep_rows:
+            table = table.filter(keep_rows[name](table))
+        v1[name] = table.select(list(columns))
+    return v1
+
+
+def concat_in_load_order(table: pa.Table, loaded: np.ndarray, extra: pa.Table,
+                         extra_loaded: np.ndarray) -> pa.Table:
+    """`table` (in load order) with `extra` rows merged in by load time (stable: of rows loaded
+    together, `table`'s first)."""
+    order = np.argsort(np.concatenate([loaded, extra_loaded]), kind="stable")
+    return pa.concat_tables([table, extra]).take(pa.array(order))
 
 
 Planter = Callable[[RenderContext, pa.Table, np.ndarray], bad_rows.PlantedRows]
@@ -178,9 +233,11 @@ def render_all(context: RenderContext) -> tuple[dict[str, pa.Table], list[dict[s
         "customer_identities": lambda: render_identities(context, customer_ids, handles),
         "social_posts": lambda: render_social_posts(context, handles),
         "tickets": lambda: render_tickets(context, customer_ids, ticket_ids),
-        "ticket_events": lambda: render_ticket_events(context, ticket_ids),
+        "ticket_events": lambda: render_ticket_events(context, customer_ids, ticket_ids),
         "survey_invitations": lambda: render_invitations(context, customer_ids, ticket_ids),
         "survey_responses": lambda: render_responses(context, customer_ids, ticket_ids),
+        "ticket_schedules": lambda: render_ticket_schedules(context, ticket_ids),
+        "ticket_sla_policies": lambda: render_ticket_policies(context, ticket_ids),
     }
     tables: dict[str, pa.Table] = {}
     descriptions: list[dict[str, Any]] = []
@@ -189,7 +246,11 @@ def render_all(context: RenderContext) -> tuple[dict[str, pa.Table], list[dict[s
         if name in PLANTERS:
             planted = PLANTERS[name](context, table, loaded)
             table = bad_rows.append_rows(table, loaded, planted.rows, planted.loaded)
+            loaded = np.sort(np.concatenate([loaded, np.asarray(planted.loaded, np.int64)]))
             descriptions += planted.notes
+        if name == "ticket_events":  # assignment events: ids after every other event, rows in load order
+            assignments, assignments_loaded = render_assignment_events(context, ticket_ids, table.num_rows + 1)
+            table = concat_in_load_order(table, loaded, assignments, assignments_loaded)
         tables[name] = table
     return tables, descriptions
 

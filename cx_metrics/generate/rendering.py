@@ -12,9 +12,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cx_metrics.generate.agents import agent_ids
 from cx_metrics.generate.contract import (
     ACTORS,
+    AGENT,
+    ASSIGNMENT,
     CHANNELS,
+    CUSTOMER,
     EVENT_TYPES,
     GROUPS,
     PLATFORMS,
@@ -49,6 +53,7 @@ from cx_metrics.generate.texts import (
     SOCIAL_CUSTOMER_FOLLOWUP_OK,
     SOCIAL_ROOT,
 )
+from cx_metrics.generate.ticket_policies import POLICIES
 from cx_metrics.generate.timeline import load_batch
 
 Frame = dict[str, np.ndarray]
@@ -74,6 +79,12 @@ class RenderContext:
     invitation_order: np.ndarray  # invitation rows in sent order (= invitation id order)
     responses: Frame
     text_rng: np.random.Generator
+    # contract v2 (agents.py, schedules.py, ticket_policies.py)
+    event_agent: np.ndarray | None = None  # agent code of each event's actor (agents.NO_ACTOR: none)
+    assignments: Frame | None = None
+    ticket_schedules: Frame | None = None
+    schedule_ids: tuple[str, ...] = ()
+    ticket_policies: Frame | None = None
 
 
 def identity_handles(identities: Frame) -> pa.Array:
@@ -200,10 +211,14 @@ def render_tickets(context: RenderContext, customer_ids: pa.Array, ticket_ids: p
     return to_table("tickets", columns), loaded
 
 
-def render_ticket_events(context: RenderContext, ticket_ids: pa.Array) -> Rendered:
+def render_ticket_events(context: RenderContext, customer_ids: pa.Array, ticket_ids: pa.Array) -> Rendered:
+    """The simulated events (ids E1..); actor_id names the customer or the agent, null for system."""
     events = context.events
     n_events = len(events["at"])
     loaded = load_batch(events["at"], context.params)
+    ticket_customer = customer_ids.take(pa.array(context.tickets["customer"][events["ticket"]]))
+    actor_id = pc.if_else(pa.array(events["actor"] == CUSTOMER), ticket_customer,
+                          agent_ids(context.event_agent))
     columns = {"event_id": format_ids("E", np.arange(1, n_events + 1), context.widths["E"]),
                "ticket_id": ticket_ids.take(pa.array(events["ticket"])),
                "event_at": format_timestamps(events["at"]),
@@ -211,8 +226,52 @@ def render_ticket_events(context: RenderContext, ticket_ids: pa.Array) -> Render
                "event_type": format_enum(EVENT_TYPES, events["event_type"]),
                "is_public": format_bool(events["public"]),
                "status": format_enum(STATUSES, events["status"]),
+               "actor_id": actor_id,
+               "assignee_id": pa.nulls(n_events, pa.string()),
+               "group_name": pa.nulls(n_events, pa.string()),
                "_loaded_at": format_timestamps(loaded)}
     return to_table("ticket_events", columns), loaded
+
+
+def render_assignment_events(context: RenderContext, ticket_ids: pa.Array, first_number: int) -> Rendered:
+    """The assignment events, numbered from `first_number` on (after every other event)."""
+    assignments = context.assignments
+    n = len(assignments["at"])
+    loaded = load_batch(assignments["at"], context.params)
+    columns = {"event_id": format_ids("E", np.arange(first_number, first_number + n), context.widths["E"]),
+               "ticket_id": ticket_ids.take(pa.array(assignments["ticket"])),
+               "event_at": format_timestamps(assignments["at"]),
+               "actor_type": format_enum(ACTORS, np.full(n, AGENT)),
+               "event_type": format_enum(EVENT_TYPES, np.full(n, ASSIGNMENT)),
+               "is_public": format_bool(np.zeros(n, bool)),
+               "status": pa.nulls(n, pa.string()),
+               "actor_id": agent_ids(assignments["actor"]),
+               "assignee_id": agent_ids(assignments["assignee"]),
+               "group_name": format_enum(GROUPS, assignments["group"]),
+               "_loaded_at": format_timestamps(loaded)}
+    return to_table("ticket_events", columns), loaded
+
+
+def render_ticket_schedules(context: RenderContext, ticket_ids: pa.Array) -> Rendered:
+    rows = context.ticket_schedules
+    loaded = load_batch(rows["valid_from"], context.params)
+    columns = {"ticket_id": ticket_ids.take(pa.array(rows["ticket"])),
+               "schedule_id": format_enum(context.schedule_ids, rows["schedule"]),
+               "valid_from": format_timestamps(rows["valid_from"]),
+               "_loaded_at": format_timestamps(loaded)}
+    columns, loaded = sort_by_loaded(columns, loaded)
+    return to_table("ticket_schedules", columns), loaded
+
+
+def render_ticket_policies(context: RenderContext, ticket_ids: pa.Array) -> Rendered:
+    rows = context.ticket_policies
+    loaded = load_batch(rows["applied_at"], context.params)
+    columns = {"ticket_id": ticket_ids.take(pa.array(rows["ticket"])),
+               "policy_id": format_enum(POLICIES, rows["policy"]),
+               "applied_at": format_timestamps(rows["applied_at"]),
+               "_loaded_at": format_timestamps(loaded)}
+    columns, loaded = sort_by_loaded(columns, loaded)
+    return to_table("ticket_sla_policies", columns), loaded
 
 
 def render_invitations(context: RenderContext, customer_ids: pa.Array, ticket_ids: pa.Array) -> Rendered:

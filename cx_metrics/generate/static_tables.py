@@ -1,4 +1,5 @@
-"""The reference tables: SLA policies (priority x channel), business hours and holidays."""
+"""The reference tables: SLA policies (priority x channel), schedules with their business hours
+and holidays, and the targets of the per-ticket SLA policies."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import pyarrow as pa
 from cx_metrics.generate.contract import CHANNELS, PRIORITIES
 from cx_metrics.generate.formatting import format_bool, format_enum, format_int, format_timestamps, to_table
 from cx_metrics.generate.parameters import GeneratorParams
-from cx_metrics.generate.timeline import epoch, window_holidays
-
-WEEKDAYS = 5  # business hours Monday (1) .. Friday (5)
+from cx_metrics.generate.schedules import build_schedule_tables
+from cx_metrics.generate.ticket_policies import render_policy_targets
+from cx_metrics.generate.timeline import epoch
 
 
 def sla_policy_matrix(params: GeneratorParams) -> dict[str, np.ndarray]:
@@ -37,7 +38,9 @@ def sla_lookup(params: GeneratorParams) -> tuple[np.ndarray, np.ndarray]:
 
 
 def build_static_tables(params: GeneratorParams) -> dict[str, pa.Table]:
-    """sla_policies, business_hours and holidays, all loaded at static_tables_loaded_at."""
+    """sla_policies, schedules, business_hours, holidays and sla_policy_targets, all loaded at
+    static_tables_loaded_at (the schedule tables: schedules.py; the policy targets:
+    ticket_policies.py)."""
     loaded = epoch(params.static_tables_loaded_at)
     matrix = sla_policy_matrix(params)
     n_policies = len(matrix["priority"])
@@ -50,19 +53,6 @@ def build_static_tables(params: GeneratorParams) -> dict[str, pa.Table]:
         "in_business_hours": format_bool(matrix["in_business_hours"]),
         "_loaded_at": format_timestamps(np.full(n_policies, loaded)),
     }
-    business_hours = {
-        "day_of_week": format_int(np.arange(1, WEEKDAYS + 1)),
-        "start_time": pa.array([params.business_day_start] * WEEKDAYS),
-        "end_time": pa.array([params.business_day_end] * WEEKDAYS),
-        "timezone": pa.array([params.timezone] * WEEKDAYS),
-        "_loaded_at": format_timestamps(np.full(WEEKDAYS, loaded)),
-    }
-    holiday_list = window_holidays(params)
-    holidays = {
-        "holiday_date": pa.array([day.isoformat() for day, _ in holiday_list], type=pa.string()),
-        "holiday_name": pa.array([name for _, name in holiday_list], type=pa.string()),
-        "_loaded_at": format_timestamps(np.full(len(holiday_list), loaded)),
-    }
     return {"sla_policies": to_table("sla_policies", sla_policies),
-            "business_hours": to_table("business_hours", business_hours),
-            "holidays": to_table("holidays", holidays)}
+            **build_schedule_tables(params, loaded),
+            "sla_policy_targets": render_policy_targets(params, loaded)}

@@ -116,11 +116,12 @@ def test_static_tables(demo):
     assert set(sla.loc[sla.priority == "urgent", "in_business_hours"]) == {"false"}
     assert set(sla.loc[sla.priority != "urgent", "in_business_hours"]) == {"true"}
     bh = dfs["business_hours"]
+    bh = bh[bh.schedule_id == "default"]
     assert list(bh.day_of_week) == ["1", "2", "3", "4", "5"]
     assert set(bh.start_time) == {"09:00:00"} and set(bh.end_time) == {"17:00:00"}
     hol = dfs["holidays"]
     assert "2025-12-25" in set(hol.holiday_date) and "2026-07-03" in set(hol.holiday_date)
-    assert hol.holiday_date.between("2025-11-01", "2026-10-31").all()
+    assert hol.start_date.between("2025-11-01", "2026-10-31").all()
 
 
 # ---------------------------------------------------------------- planted bad rows
@@ -445,3 +446,189 @@ def test_committed_seeds_match_generator(demo):
     names = [f"{t}.csv" for t in gen.TABLE_COLUMNS] + ["generator_params.json"]
     _, mismatch, errors = filecmp.cmpfiles(seeds, out, names, shallow=False)
     assert not mismatch and not errors, "run: python scripts/generate_data.py"
+
+
+# ---------------------------------------------------------------- contract v2
+
+
+#: sha256 (first 16 hex digits) of the CSVs the generator wrote before contract v2 (seed 5, 400
+#: tickets); contract_version=1 must still write exactly these bytes, which also shows that v2
+#: leaves every v1 row and column as it was (v1 = v2 without the v2 tables, columns and rows)
+PRE_V2_DIGESTS = {
+    "business_hours": "a3ec9ca65f788b30", "customer_identities": "f8bf8d2a6077a533",
+    "customers": "fb89db3dff7681ce", "holidays": "97bbd1ccd1bec725", "sla_policies": "8bd99a09ca7b3fc1",
+    "social_posts": "ee497275b08b88f8", "survey_invitations": "c6f5e0e2cef2bf56",
+    "survey_responses": "9c6a577779f0aef3", "ticket_events": "6674beaa27e5e389",
+    "tickets": "8cf35359d3096c58",
+}
+
+
+def test_v1_shape_is_byte_identical_to_the_pre_v2_generator(tmp_path):
+    import hashlib
+
+    from cx_metrics.generate.contract import V1_TABLE_COLUMNS
+    data = gen.run(seed=5, tickets=400, out=tmp_path, contract_version=1)
+    assert list(data.tables) == list(V1_TABLE_COLUMNS)
+    assert sorted(p.stem for p in tmp_path.glob("*.csv")) == sorted(PRE_V2_DIGESTS)
+    digests = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in tmp_path.glob("*.csv")}
+    assert digests == PRE_V2_DIGESTS
+    with pytest.raises(ValueError, match="contract_version"):
+        gen.generate(gen.GeneratorParams(seed=5, n_tickets=400, contract_version=3))
+
+
+def test_v2_keeps_every_v1_row_and_column(demo):
+    """The v2 tables hold the v1 ones: dropping the v2 columns and rows gives the v1 tables."""
+    from cx_metrics.generate.contract import V1_TABLE_COLUMNS
+    dfs, _, _ = demo
+    v1 = frames(gen.generate(gen.GeneratorParams(seed=42, n_tickets=2000, contract_version=1)))
+    new_rows = {"ticket_events": lambda df: df.event_type == "assignment",
+                "business_hours": lambda df: df.schedule_id != "default",
+                "holidays": lambda df: df.holiday_date.isna()}
+    for name, columns in V1_TABLE_COLUMNS.items():
+        df = dfs[name]
+        if name in new_rows:
+            df = df[~new_rows[name](df)]
+        pd.testing.assert_frame_equal(df[list(columns)].reset_index(drop=True), v1[name].reset_index(drop=True),
+                                      check_dtype=False)
+    events = dfs["ticket_events"]
+    ids = events.event_id.str[1:].astype(int)
+    assert ids[events.event_type == "assignment"].min() > ids[events.event_type != "assignment"].max()
+
+
+def test_schedules_and_business_hours(demo):
+    dfs, _, _ = demo
+    sc, bh = dfs["schedules"], dfs["business_hours"]
+    assert sc.schedule_id.is_unique and len(sc) >= 3 and sc.timezone.nunique() >= 2
+    assert "default" in set(sc.schedule_id)  # = var cx_default_schedule_id
+    assert set(bh.schedule_id) == set(sc.schedule_id)
+    assert not bh.duplicated(["schedule_id", "day_of_week", "start_time"]).any()
+    assert (bh.timezone == bh.schedule_id.map(sc.set_index("schedule_id").timezone)).all()
+    assert (bh.end_time > bh.start_time).all()
+    around_the_clock = bh[bh.schedule_id == "premium_24x7"]
+    assert list(around_the_clock.day_of_week) == [str(day) for day in range(1, 8)]
+    assert set(zip(around_the_clock.start_time, around_the_clock.end_time, strict=True)) == {("00:00:00", "24:00:00")}
+    # one schedule has two intervals a day, without overlap
+    apac = bh[bh.schedule_id == "apac_business"].sort_values(["day_of_week", "start_time"])
+    assert (apac.groupby("day_of_week").size() == 2).all()
+    assert (apac.groupby("day_of_week").end_time.first() <= apac.groupby("day_of_week").start_time.last()).all()
+
+
+def test_holiday_ranges(demo):
+    dfs, _, _ = demo
+    hol, schedule_ids = dfs["holidays"], set(dfs["schedules"].schedule_id)
+    assert set(hol.schedule_id.dropna()) <= schedule_ids
+    assert hol.start_date.notna().all() and hol.end_date.notna().all() and hol.name.notna().all()
+    assert (hol.end_date >= hol.start_date).all()
+    assert not hol.fillna({"schedule_id": ""}).duplicated(["schedule_id", "start_date"]).any()
+    assert (hol.schedule_id.isna()).sum() >= 1  # a company-wide holiday
+    # v1 columns, where given, agree with the v2 ones
+    v1 = hol[hol.holiday_date.notna()]
+    assert len(v1) > 0 and (v1.holiday_date == v1.start_date).all() and (v1.holiday_name == v1.name).all()
+    for schedule_id in schedule_ids:
+        own = hol[(hol.schedule_id == schedule_id) | hol.schedule_id.isna()].sort_values("start_date")
+        assert (own.start_date.iloc[1:].to_numpy() > own.end_date.iloc[:-1].to_numpy()).all(), schedule_id
+        if schedule_id != "premium_24x7":  # every business-hours calendar has a range over a weekend
+            ranges = own[own.end_date > own.start_date]
+            spans_weekend = [any(day.weekday() >= 5 for day in pd.date_range(r.start_date, r.end_date))
+                             for r in ranges.itertuples()]
+            assert any(spans_weekend), schedule_id
+
+
+def test_ticket_schedules(demo):
+    dfs, meta, _ = demo
+    d = clean(dfs, meta)
+    ts, tickets = d["ticket_schedules"], d["tickets"].set_index("ticket_id")
+    assert set(ts.schedule_id) <= set(d["schedules"].schedule_id)
+    assert set(ts.ticket_id) <= set(tickets.index)
+    assert not ts.duplicated(["ticket_id", "valid_from"]).any()
+    ts = ts.sort_values(["ticket_id", "valid_from"])
+    first = ts.groupby("ticket_id").first()
+    assert (first.valid_from == tickets.created_at[first.index]).all()  # a schedule from creation on
+    changes = ts[ts.duplicated("ticket_id")]
+    assert len(changes) > 0 and set(changes.schedule_id) == {"premium_24x7"}
+    assert (changes.valid_from > tickets.created_at[changes.ticket_id].to_numpy()).all()
+    assert (changes.valid_from < meta["data_window"]["end_exclusive"]).all()
+    # tickets without a row are on the default schedule: non-enterprise customers in amer
+    customers = d["customers"].set_index("customer_id")
+    without = tickets[~tickets.index.isin(ts.ticket_id)]
+    assert len(without) > 0
+    assert (customers.region[without.customer_id] == "amer").all()
+    assert (customers.segment[without.customer_id] != "enterprise").all()
+    enterprise = customers.segment[tickets.customer_id].to_numpy() == "enterprise"
+    assert (first.schedule_id.reindex(tickets.index[enterprise]) == "premium_24x7").all()
+
+
+def test_agents_and_assignments(demo):
+    dfs, meta, _ = demo
+    d = clean(dfs, meta)
+    agents, tickets, events = d["agents"], d["tickets"], d["ticket_events"]
+    assert agents.agent_id.is_unique and agents.name.notna().all()
+    assert set(agents.role) <= set(gen.contract.AGENT_ROLES)
+    assert (agents.role == "bot").sum() == 1 and (agents.role == "system").sum() == 1
+    assert set(agents.is_active) == {"true", "false"}
+    people = agents[agents.role.isin(["agent", "admin"])]
+    assert set(people.group_name) <= set(gen.GROUPS) and agents.group_name.isna().sum() == 2
+    assert set(tickets.assignee_id.dropna()) <= set(people.agent_id)
+    # actors: the ticket's customer, an agent, or nobody for system events
+    ev = events.merge(tickets[["ticket_id", "customer_id", "assignee_id", "group_name"]], on="ticket_id",
+                      suffixes=("", "_ticket"))
+    by_customer = ev.actor_type == "customer"
+    assert (ev.actor_id[by_customer] == ev.customer_id[by_customer]).all()
+    assert ev.actor_id[ev.actor_type == "system"].isna().all()
+    assert set(ev.actor_id[ev.actor_type == "agent"]) <= set(agents.agent_id)
+    # assignments: the last one is the ticket's current assignee and group
+    assignments = ev[ev.event_type == "assignment"].sort_values(["event_at", "event_id"])
+    assert assignments.assignee_id.notna().all() and assignments.group_name.notna().all()
+    assert events.loc[events.event_type != "assignment", ["assignee_id", "group_name"]].isna().all().all()
+    last = assignments.groupby("ticket_id").last()
+    assert set(last.index) == set(tickets.ticket_id[tickets.assignee_id.notna()])
+    assert (last.assignee_id == last.assignee_id_ticket).all() and (last.group_name == last.group_name_ticket).all()
+    per_ticket = assignments.groupby("ticket_id")
+    handoffs = assignments[assignments.ticket_id.map(per_ticket.size()) > 1]
+    first_of_handoffs = handoffs.groupby("ticket_id").first()
+    assert len(first_of_handoffs) > 20
+    assert (first_of_handoffs.assignee_id != first_of_handoffs.assignee_id_ticket).all()
+    assert (first_of_handoffs.group_name != first_of_handoffs.group_name_ticket).any()
+    assert set(per_ticket.first().actor_id) == {"B001"}
+    # every agent event is by the agent assigned at that moment
+    agent_events = ev[(ev.actor_type == "agent") & (ev.event_type != "assignment")].copy()
+    agent_events["ts"] = pd.to_datetime(agent_events.event_at)
+    in_force = assignments.assign(ts=pd.to_datetime(assignments.event_at))[["ticket_id", "ts", "assignee_id"]]
+    matched = pd.merge_asof(agent_events.sort_values("ts"), in_force.sort_values("ts"), on="ts", by="ticket_id",
+                            suffixes=("", "_in_force"))
+    assert (matched.actor_id == matched.assignee_id_in_force).all()
+
+
+def test_ticket_sla_policies(demo):
+    dfs, meta, _ = demo
+    d = clean(dfs, meta)
+    targets, applied, tickets = d["sla_policy_targets"], d["ticket_sla_policies"], d["tickets"]
+    assert not targets.duplicated(["policy_id", "priority", "metric"]).any()
+    assert set(targets.metric) == set(gen.contract.SLA_METRICS)
+    assert set(targets.priority) == set(gen.PRIORITIES)
+    assert (targets.target_minutes.astype(int) > 0).all() and set(targets.in_business_hours) == {"true", "false"}
+    assert set(applied.policy_id) == set(targets.policy_id)
+    assert set(applied.ticket_id) <= set(tickets.ticket_id)
+    assert not applied.duplicated(["ticket_id", "applied_at"]).any()
+    created = tickets.set_index("ticket_id").created_at
+    assert (applied.applied_at >= created[applied.ticket_id].to_numpy()).all()
+    assert (applied.groupby("ticket_id").size() > 1).any()  # re-applied later
+    assert 0 < applied.ticket_id.nunique() < len(tickets)
+
+
+def test_ticket_sla_policies_keep_the_planted_breach_verdicts(big):
+    """A ticket's policy in force gives the same calendar first-reply verdict as its
+    (priority, channel) target, so the planted SLA -> churn effect holds either way."""
+    d, meta = big
+    tb = ticket_breach(d, meta)
+    applied = d["ticket_sla_policies"].sort_values(["ticket_id", "applied_at"]).groupby("ticket_id").last()
+    first_reply = d["sla_policy_targets"].query("metric == 'first_reply'")[["policy_id", "priority", "target_minutes"]]
+    tb = tb.join(applied.policy_id, on="ticket_id", how="inner").merge(first_reply, on=["policy_id", "priority"])
+    assert len(tb) > 1000
+    target = tb.target_minutes.astype(int)
+    minutes = (pd.to_datetime(tb.first_reply_at) - pd.to_datetime(tb.created_at)).dt.total_seconds() / 60
+    end = pd.Timestamp(meta["data_window"]["end_exclusive"])
+    by_policy = np.where(tb.first_reply_at.notna(), minutes > target,
+                         pd.to_datetime(tb.created_at) + pd.to_timedelta(target, unit="m") < end)
+    assert (by_policy == tb.breached).all()
+    assert (target != tb.first_reply_target_minutes.astype(int)).mean() > 0.5  # the targets do differ
