@@ -1,4 +1,4 @@
-{#- No demo seed: the demo data (v1) has no schedules table, which reads as empty. -#}
+{{ cx_depends_on_demo_seed('schedules') }}
 with
 
 received as (

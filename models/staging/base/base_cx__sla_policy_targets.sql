@@ -1,7 +1,4 @@
-{#-
-    No demo seed yet: when seeds/sla_policy_targets.csv exists, add
-    cx_depends_on_demo_seed('sla_policy_targets') above the with, as in the other validation models.
--#}
+{{ cx_depends_on_demo_seed('sla_policy_targets') }}
 with
 
 received as (

@@ -1,4 +1,4 @@
-{#- No demo seed: the demo data (v1) has no ticket_schedules table, which reads as empty. -#}
+{{ cx_depends_on_demo_seed('ticket_schedules') }}
 {%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
 with
 

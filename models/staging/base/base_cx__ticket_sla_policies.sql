@@ -1,7 +1,4 @@
-{#-
-    No demo seed yet: when seeds/ticket_sla_policies.csv exists, add
-    cx_depends_on_demo_seed('ticket_sla_policies') above the with, as in the other validation models.
--#}
+{{ cx_depends_on_demo_seed('ticket_sla_policies') }}
 with
 
 received as (
