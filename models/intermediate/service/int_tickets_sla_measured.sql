@@ -2,9 +2,9 @@
     One row per ticket: its SLA policy's targets, the minutes elapsed per SLA metric (first
     reply, next reply, resolution) and whether each target was breached. Elapsed minutes are
     business or calendar minutes as the metric's target says (cx_sla_minutes with the flag
-    is_<metric>_sla_in_business_hours: a per-ticket policy sets it per metric). Unanswered first replies
-    and unsolved tickets are measured to the build's "now" (open breaches); agent-created tickets
-    have no first-reply SLA, as in Zendesk.
+    is_<metric>_sla_in_business_hours: a per-ticket policy sets it per metric). Unanswered first
+    replies and unsolved tickets are measured to the build's "now" (open breaches); agent-created
+    tickets have no first-reply SLA, as in Zendesk.
     A table, like the other one-row-per-ticket models fct_tickets joins.
 -#}
 {{ config(materialized='table') }}
