@@ -84,6 +84,21 @@ customer_comments_paired as (
 
 ),
 
+-- The ticket's clock at the build's "now", with now itself: one row per ticket (joined on
+-- ticket_id rather than through a cross join with int_as_of, which PostgreSQL may re-run per row).
+as_of_clocks as (
+
+    select
+        int_ticket_timestamps_clocked.ticket_id,
+        int_as_of.as_of_at,
+        int_ticket_timestamps_clocked.business_clock_seconds
+
+    from int_ticket_timestamps_clocked
+    inner join int_as_of
+        on int_ticket_timestamps_clocked.clocked_at = int_as_of.as_of_at
+
+),
+
 pairs_numbered_by_round as (
 
     select
@@ -115,7 +130,7 @@ final as (
         {#- The case is inside the cast so the column keeps the decimal(28,6) type on every engine. #}
         {{ cx_minutes_between(
             'pairs.customer_commented_at',
-            'case when pairs.replied_at is null then int_as_of.as_of_at end'
+            'case when pairs.replied_at is null then as_of_clock.as_of_at end'
         ) }} as unreplied_minutes_at_as_of,
         {{ cx_seconds_to_minutes(
             'case when pairs.replied_at is null then as_of_clock.business_clock_seconds end'
@@ -123,7 +138,6 @@ final as (
         ) }} as unreplied_business_minutes_at_as_of
 
     from pairs_numbered_by_round as pairs
-    cross join int_as_of
     left join int_ticket_timestamps_clocked as commented_clock
         on
             pairs.ticket_id = commented_clock.ticket_id
@@ -132,10 +146,8 @@ final as (
         on
             pairs.ticket_id = replied_clock.ticket_id
             and pairs.replied_at = replied_clock.clocked_at
-    left join int_ticket_timestamps_clocked as as_of_clock
-        on
-            pairs.ticket_id = as_of_clock.ticket_id
-            and int_as_of.as_of_at = as_of_clock.clocked_at
+    left join as_of_clocks as as_of_clock
+        on pairs.ticket_id = as_of_clock.ticket_id
 
 )
 
