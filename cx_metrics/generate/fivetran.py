@@ -20,7 +20,8 @@ another type than comment / status_change / assignment, surveys other than ticke
 CES, CSAT without ticket). Two status changes of one ticket in the same second are one
 ticket_field_history row in Zendesk (its key is ticket, field, time): the later one is kept.
 The contract tables Zendesk has no counterpart for (sla_policies, social_posts,
-customer_identities) are returned unchanged in ``FivetranZendesk.contract_tables``.
+customer_identities) are returned in ``FivetranZendesk.contract_tables``, with their customer ids
+as user ids.
 """
 
 from __future__ import annotations
@@ -507,8 +508,23 @@ def to_fivetran_zendesk(tables: Mapping[str, pa.Table]) -> FivetranZendesk:
 
     return FivetranZendesk(
         tables={name: to_arrow(name, data) for name, data in out.items()},
-        contract_tables={name: tables[name] for name in CONTRACT_ONLY_TABLES if name in tables},
-        skipped=skipped)
+        contract_tables=contract_only_tables(tables), skipped=skipped)
+
+
+def contract_only_tables(tables: Mapping[str, pa.Table]) -> dict[str, pa.Table]:
+    """The contract tables without Zendesk counterpart, their customer ids as Zendesk user ids
+    (C000252 -> '252') so they join the customers the Zendesk route reads."""
+    result = {}
+    for name in CONTRACT_ONLY_TABLES:
+        if name not in tables:
+            continue
+        table = tables[name]
+        if "customer_id" in table.column_names:
+            user_ids = pa.array(id_digits(table.column("customer_id").to_pandas()).astype("string"), type=pa.string(),
+                                from_pandas=True)
+            table = table.set_column(table.column_names.index("customer_id"), "customer_id", user_ids)
+        result[name] = table
+    return result
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -6,9 +6,21 @@
       source_relation: the raw table, e.g. source('cx', 'tickets')
       rejected_relation: its quarantine model, e.g. ref('tickets_rejected')
     Fails with one row naming the tables, the rule and the three counts. An optional raw table
-    that is absent (docs/source_contract.md) counts 0 rows.
+    that is absent (docs/source_contract.md) counts 0 rows. A raw table that an input model
+    produces (var cx_input_format, cx_input_model) is counted on that model.
 -#}
 {% test row_count_reconciles(model, source_relation, rejected_relation) %}
+
+{#- The input model is built before the staged model under test, so no ref is needed. -#}
+{%- set raw = namespace(relation=source_relation) %}
+{%- for table_name in cx_contract_tables()
+    if execute and cx_input_model(table_name)
+    and source_relation.identifier == var('cx_' ~ table_name ~ '_identifier', table_name) %}
+    {%- set input_node = graph.nodes['model.cx_metrics.' ~ cx_input_model(table_name)] %}
+    {%- set raw.relation = api.Relation.create(
+        database=input_node.database, schema=input_node.schema, identifier=input_node.alias) %}
+{%- endfor %}
+{%- set source_relation = raw.relation %}
 
 {%- set source_exists = (load_relation(source_relation) is not none) if execute else true %}
 
