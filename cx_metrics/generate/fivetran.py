@@ -263,7 +263,7 @@ def collect_agents(tickets: pd.DataFrame, events: pd.DataFrame, agents: pd.DataF
     rows = pd.DataFrame({"agent_id": pd.Series(ids.unique(), dtype="string")})
     if agents is not None:
         rows = pd.concat([agents, rows[~rows["agent_id"].isin(agents["agent_id"])]], ignore_index=True)
-    rows = rows.reindex(columns=["agent_id", "name", "group_name", "role", "is_active", "_loaded_at"])
+    rows = rows.reindex(columns=["agent_id", "name", "group_name", "role", "is_active", "_loaded_at"]).astype("string")
     result = pd.DataFrame({
         "user_id": agent_user_ids(rows["agent_id"]),
         "name": rows["name"].fillna("Agent " + rows["agent_id"]),
