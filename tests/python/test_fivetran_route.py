@@ -21,7 +21,7 @@ import pytest
 
 from cx_metrics.generate.fivetran import AGENT_USER_ID_OFFSET, to_fivetran_zendesk, write_fivetran_zendesk
 
-from conftest import REPO_ROOT, run_dbt
+from conftest import REPO_ROOT, copy_database, run_dbt
 
 SEEDS = REPO_ROOT / "seeds"
 BAD_TICKET_ID = 990001  # planted here: via_channel 'fax', which var cx_fivetran_zendesk_channels does not map
@@ -164,3 +164,22 @@ def test_unmappable_values_land_in_quarantine(route):
                            " from main_quarantine.business_hours_rejected")
     assert hours == [{"timezone": "Atlantis Standard Time", "reject_reason": "unknown_timezone",
                       "rejected_column": "timezone"}]
+
+
+def test_schedule_intervals_become_business_hours_per_day(route, tmp_path):
+    # The input models are views: on a copy of the built database, two more Zendesk schedules
+    # read straight through fivetran_zendesk__business_hours. Minutes count from Sunday 00:00:
+    #   97  0-10080 (24/7)                  -> every day 00:00-24:00, Sunday = ISO 7
+    #   98  2760-3240 = Monday 22:00 to Tuesday 06:00 -> (1, 22:00-24:00), (2, 00:00-06:00)
+    database, _ = route
+    copy = copy_database(database, tmp_path)
+    with duckdb.connect(str(copy)) as connection:
+        connection.execute(
+            "insert into zendesk.schedule (id, name, time_zone, start_time, end_time, _fivetran_deleted) values"
+            " (97, 'Always', 'UTC', 0, 10080, false),"
+            " (98, 'Night', 'Eastern Time (US & Canada)', 2760, 3240, false)")
+        hours = connection.execute(
+            "select schedule_id, day_of_week, start_time, end_time, timezone from main.fivetran_zendesk__business_hours"
+            " where schedule_id in ('97', '98') order by schedule_id, day_of_week").fetchall()
+    assert hours == [("97", day, "00:00", "24:00", "Etc/UTC") for day in range(1, 8)] + [
+        ("98", 1, "22:00", "24:00", "America/New_York"), ("98", 2, "00:00", "06:00", "America/New_York")]

@@ -27,9 +27,21 @@ zendesk_time_zones as (
 -- day 7 is the next Sunday, for an interval that runs to the end of the week
 week_days as (
 
-    {% for day_index in range(8) %}
-    select {{ day_index }} as day_index{% if not loop.last %} union all{% endif %}
-    {% endfor %}
+    select 0 as day_index
+    union all
+    select 1 as day_index
+    union all
+    select 2 as day_index
+    union all
+    select 3 as day_index
+    union all
+    select 4 as day_index
+    union all
+    select 5 as day_index
+    union all
+    select 6 as day_index
+    union all
+    select 7 as day_index
 
 ),
 

@@ -38,12 +38,6 @@ zendesk_user as (
 
 ),
 
-zendesk_group as (
-
-    {{ cx_fivetran_zendesk_read('group', {'id': 'bigint', 'name': 'text'}) }}
-
-),
-
 comments as (
 
     select
@@ -84,6 +78,12 @@ status_changes as (
 ),
 
 {% if 'assignment' in var('cx_event_types') %}
+zendesk_group as (
+
+    {{ cx_fivetran_zendesk_read('group', {'id': 'bigint', 'name': 'text'}) }}
+
+),
+
 assignment_changes as (
 
     select * from zendesk_ticket_field_history

@@ -32,19 +32,24 @@ zendesk_ticket as (
 
 ),
 
+schedules_in_creation_order as (
+
+    select
+        id as schedule_id,
+        row_number() over (order by created_at, id) as creation_order
+
+    from zendesk_schedule
+    where not coalesce(_fivetran_deleted, false)
+
+),
+
 default_schedule as (
 
     {% if var('cx_fivetran_zendesk_default_schedule_id') is not none %}
-    select cast({{ var('cx_fivetran_zendesk_default_schedule_id') }} as {{ dbt.type_bigint() }}) as schedule_id
+        select cast({{ var('cx_fivetran_zendesk_default_schedule_id') }} as {{ dbt.type_bigint() }}) as schedule_id
     {% else %}
-    select schedule_id from (
-        select
-            id as schedule_id,
-            row_number() over (order by created_at, id) as creation_order
-        from zendesk_schedule
-        where not coalesce(_fivetran_deleted, false)
-    ) as schedules_in_creation_order
-    where creation_order = 1
+        select schedule_id from schedules_in_creation_order
+        where creation_order = 1
     {% endif %}
 
 ),

@@ -6,6 +6,7 @@
     end user (an agent's own ticket has none; an unknown requester passes, orphan_reference).
 -#}
 {{ config(enabled=var('cx_input_format', 'contract') == 'fivetran_zendesk') }}
+{%- set default_priority = var('cx_fivetran_zendesk_default_priority') -%}
 
 with
 
@@ -47,16 +48,14 @@ final as (
                 then {{ cx_fivetran_zendesk_id('tickets_kept.requester_id') }}
         end as customer_id,
         case lower(tickets_kept.via_channel)
-            {%- for via_channel, channel in var('cx_fivetran_zendesk_channels').items() %}
-            when '{{ via_channel }}' then '{{ channel }}'
-            {%- endfor %}
+            {% for via_channel, channel in var('cx_fivetran_zendesk_channels').items() -%}
+                when '{{ via_channel }}' then '{{ channel }}'
+            {% endfor -%}
             else tickets_kept.via_channel
         end as channel,
-        {%- if var('cx_fivetran_zendesk_default_priority') %}
-        coalesce(tickets_kept.priority, '{{ var("cx_fivetran_zendesk_default_priority") }}') as priority,
-        {%- else %}
-        tickets_kept.priority,
-        {%- endif %}
+        coalesce(
+            tickets_kept.priority, {{ "'" ~ default_priority ~ "'" if default_priority else 'null' }}
+        ) as priority,
         tickets_kept.created_at,
         tickets_kept.subject,
         {{ cx_fivetran_zendesk_id('tickets_kept.assignee_id') }} as assignee_id,
