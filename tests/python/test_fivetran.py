@@ -215,3 +215,20 @@ def test_written_files_keep_the_zendesk_types(v1_world, tmp_path):
             [str(tmp_path / "csv" / "ticket.csv")]).fetchall())
     assert (types["id"], types["created_at"], types["is_public"]) == ("BIGINT", "TIMESTAMP", "BOOLEAN")
     assert (tmp_path / "csv" / "cx" / "customer_identities.csv").is_file()
+
+
+def test_generate_script_writes_the_fivetran_shape(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "generate_data.py"), "--seed", "3",
+                             "--tickets", "300", "--format", "fivetran_zendesk", "--file-format", "parquet",
+                             "--out", str(tmp_path)], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = {path.name for path in tmp_path.glob("*.parquet")}
+    assert {"ticket.parquet", "ticket_comment.parquet", "user.parquet", "schedule.parquet"} <= written
+    tickets = pq.read_table(tmp_path / "ticket.parquet")
+    assert tickets.schema.field("id").type == pa.int64()
+    assert tickets.num_rows >= 300
+    assert (tmp_path / "cx" / "sla_policies.parquet").is_file()
+    assert (tmp_path / "generator_params.json").is_file()
