@@ -255,9 +255,9 @@ def build_users(customers: pd.DataFrame, agents: pd.DataFrame, group_numbers: di
 
 
 def collect_agents(tickets: pd.DataFrame, events: pd.DataFrame, agents: pd.DataFrame | None,
-                   first_seen: pd.Timestamp) -> pd.DataFrame:
+                   first_seen: pd.Timestamp, with_fallback: bool) -> pd.DataFrame:
     """One row per agent: from the agents table when present, plus every agent id that tickets
-    and events name, plus the fallback agent for agent actions without a known agent."""
+    and events name, plus (with_fallback) the fallback agent for agent actions without a known agent."""
     ids = pd.concat([tickets["assignee_id"], column(events, "assignee_id"),
                      column(events, "actor_id").where(events["actor_type"] == "agent")]).dropna()
     rows = pd.DataFrame({"agent_id": pd.Series(ids.unique(), dtype="string")})
@@ -275,7 +275,8 @@ def collect_agents(tickets: pd.DataFrame, events: pd.DataFrame, agents: pd.DataF
     fallback = pd.DataFrame({"user_id": [FALLBACK_AGENT_USER_ID], "name": ["Support agent"],
                              "email": ["agent@support.example.com"], "role": ["agent"], "is_active": [True],
                              "group_name": [pd.NA], "created_at": [first_seen]})
-    return pd.concat([result, fallback], ignore_index=True).astype({"user_id": "Int64", "group_name": "string"})
+    parts = [result, fallback] if with_fallback else [result]
+    return pd.concat(parts, ignore_index=True).astype({"user_id": "Int64", "group_name": "string"})
 
 
 def actor_user_ids(events: pd.DataFrame, tickets: pd.DataFrame) -> pd.Series:
@@ -319,19 +320,21 @@ def build_field_history(events: pd.DataFrame, users: pd.Series, group_numbers: d
     return history.drop(columns="order").sort_values(["updated", "ticket_id"], kind="stable")
 
 
-def build_schedules(business_hours: pd.DataFrame | None, schedules: pd.DataFrame | None,
-                    holidays: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
-    """(schedule intervals, schedule holidays, schedule id -> integer id). The schedule of
-    business_hours rows without schedule_id is the default schedule, numbered 1 and created
-    first (Zendesk's default schedule is the first one)."""
+def build_schedules(
+    business_hours: pd.DataFrame | None, schedules: pd.DataFrame | None, holidays: pd.DataFrame | None,
+    default_schedule_id: str = DEFAULT_SCHEDULE_ID,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """(schedule intervals, schedule holidays, schedule id -> integer id). The default schedule
+    (default_schedule_id, also the schedule of business_hours rows without schedule_id) is
+    numbered 1 and created first: Zendesk's default schedule is the first one, and the input
+    route gives it to tickets without ticket_schedule rows, as the contract does."""
     if business_hours is None or business_hours.empty:
         return pd.DataFrame(columns=list(SCHEMA["schedule"].names)), pd.DataFrame(), {}
-    hours = business_hours.assign(schedule_id=column(business_hours, "schedule_id").fillna(DEFAULT_SCHEDULE_ID))
+    hours = business_hours.assign(schedule_id=column(business_hours, "schedule_id").fillna(default_schedule_id))
     listed = schedules if schedules is not None else pd.DataFrame(columns=["schedule_id", "name", "timezone"],
                                                                   dtype="string")
-    has_default = bool((hours["schedule_id"] == DEFAULT_SCHEDULE_ID).any())
-    numbers = numbered(pd.concat([listed["schedule_id"], hours["schedule_id"]]).astype("string"),
-                       first=[DEFAULT_SCHEDULE_ID] if has_default else [])
+    all_ids = pd.concat([listed["schedule_id"], hours["schedule_id"]]).astype("string")
+    numbers = numbered(all_ids, first=[default_schedule_id] if (all_ids == default_schedule_id).any() else [])
     zone_of_schedule = dict(zip(listed["schedule_id"], column(listed, "timezone"), strict=True))
     name_of_schedule = dict(zip(listed["schedule_id"], column(listed, "name"), strict=True))
     zone = column(hours, "timezone").fillna(hours["schedule_id"].map(zone_of_schedule).astype("string"))
@@ -341,7 +344,7 @@ def build_schedules(business_hours: pd.DataFrame | None, schedules: pd.DataFrame
     intervals = pd.DataFrame({
         "id": number,
         "name": hours["schedule_id"].map(name_of_schedule).astype("string").fillna(
-            hours["schedule_id"].where(hours["schedule_id"] != DEFAULT_SCHEDULE_ID, "Default")),
+            hours["schedule_id"].where(hours["schedule_id"] != default_schedule_id, "Default")),
         "time_zone": zendesk_time_zones(first_zone),
         "start_time": week_minutes(hours["day_of_week"], hours["start_time"]),
         "end_time": week_minutes(hours["day_of_week"], hours["end_time"]),
@@ -436,22 +439,25 @@ def build_sla(ticket_policies: pd.DataFrame | None,
     return ticket_policy, history, metric_history
 
 
-def to_fivetran_zendesk(tables: Mapping[str, pa.Table]) -> FivetranZendesk:
+def to_fivetran_zendesk(tables: Mapping[str, pa.Table],
+                        default_schedule_id: str = DEFAULT_SCHEDULE_ID) -> FivetranZendesk:
     """The contract tables (string columns, as the generator renders them) as Fivetran Zendesk
-    tables. Optional contract tables and columns that are absent are skipped."""
+    tables. Optional contract tables and columns that are absent are skipped.
+    default_schedule_id is the project's var cx_default_schedule_id."""
     customers, tickets, events = frame(tables, "customers"), frame(tables, "tickets"), frame(tables, "ticket_events")
     agents = frame(tables, "agents")
     skipped: dict[str, int] = {}
     first_seen = parse_timestamps(tickets["created_at"]).min()
 
     group_numbers = group_ids(tickets, events, agents)
-    agent_rows = collect_agents(tickets, events, agents, first_seen)
+    event_users = actor_user_ids(events, tickets)
+    agent_rows = collect_agents(tickets, events, agents, first_seen,
+                                with_fallback=bool((event_users == FALLBACK_AGENT_USER_ID).any()))
     users = build_users(customers, agent_rows, group_numbers)
     groups = pd.DataFrame({"id": list(group_numbers.values()), "name": list(group_numbers),
                            "_fivetran_deleted": False, "_fivetran_synced": first_seen})
 
     # events: comments, field history; other types have no place in Zendesk
-    event_users = actor_user_ids(events, tickets)
     is_comment = (events["event_type"] == "comment").fillna(False).to_numpy()
     representable = events["event_type"].isin(["comment", "status_change", "assignment"]).fillna(False)
     skipped["ticket_events"] = int((~representable).sum())
@@ -484,7 +490,8 @@ def to_fivetran_zendesk(tables: Mapping[str, pa.Table]) -> FivetranZendesk:
     ratings, skipped["surveys"] = build_ratings(frame(tables, "survey_invitations"),
                                                 frame(tables, "survey_responses"), tickets, group_numbers)
     intervals, holidays, schedule_numbers = build_schedules(frame(tables, "business_hours"),
-                                                            frame(tables, "schedules"), frame(tables, "holidays"))
+                                                            frame(tables, "schedules"), frame(tables, "holidays"),
+                                                            default_schedule_id)
     out = {"ticket": ticket, "user": users, "group": groups, "ticket_comment": comments,
            "ticket_field_history": field_history, "satisfaction_rating": ratings, "schedule": intervals}
     if not holidays.empty:
