@@ -146,6 +146,12 @@ def test_layering_rule_catches_an_input_model_reading_staging(fivetran_manifest)
     assert layering_violations(broken) == ["fivetran_zendesk__tickets (input) <- stg_cx__customers (staged)"]
 
 
+def test_an_unknown_input_format_stops_the_parse(tmp_path):
+    result = run_dbt(["parse", "--vars", "{cx_input_format: zendesk_csv}"], tmp_path / "parse.duckdb", tmp_path)
+    assert result.returncode != 0
+    assert "cx_input_format is 'zendesk_csv'" in result.stdout
+
+
 def test_every_macro_and_metric_is_described(manifest):
     undescribed = [
         macro["name"] for macro in manifest["macros"].values()
