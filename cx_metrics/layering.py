@@ -1,4 +1,4 @@
-"""The project's layering rule, checked on dbt's manifest: raw → validated → staged → intermediate → marts.
+"""The project's layering rule, checked on dbt's manifest: raw → (input →) validated → staged → intermediate → marts.
 
 Every model belongs to one layer (by its name or folder). A model may read only the layers listed
 for it in ALLOWED_PARENT_LAYERS, so no edge runs back: staging never feeds validation, marts never
@@ -10,9 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 ALLOWED_PARENT_LAYERS: dict[str, frozenset[str]] = {
+    # models/inputs/<format>/: another schema (Fivetran's Zendesk tables) read into the source
+    # contract, one model per raw table; only with var cx_input_format. Read raw tables and
+    # reference seeds only.
+    "input": frozenset({"raw", "seed"}),
     # base_cx__<table>: one row per raw row with the first data rule it breaks. Orphan checks read
     # other validation models (their rows that break no rule), never staging.
-    "validated": frozenset({"raw", "seed", "validated"}),
+    # With var cx_input_format they read the input models instead of the raw tables.
+    "validated": frozenset({"raw", "seed", "input", "validated"}),
     # stg_cx__<table>: the rows that break no rule, typed.
     "staged": frozenset({"validated"}),
     "intermediate": frozenset({"seed", "staged", "intermediate"}),
@@ -33,6 +38,8 @@ def layer_of(node: dict[str, Any]) -> str:
     path = node.get("original_file_path", "")
     if path.startswith("models/quarantine/"):
         return "quarantine"
+    if path.startswith("models/inputs/"):
+        return "input"
     if name.startswith("base_cx__"):
         return "validated"
     if name.startswith("stg_cx__"):

@@ -4,7 +4,8 @@
     contract (cx_check_raw_table) and stops the run with one message listing every problem: a
     required table that is absent, a required column missing (the table, the column and what the
     contract expects). A table that this run creates first (a selected seed of the same name and
-    schema, such as the demo seeds) is checked by its validation model instead. Notices (absent
+    schema, such as the demo seeds) is checked by its validation model instead, as is a table
+    that an input model produces (var cx_input_format, cx_input_model). Notices (absent
     optional tables and columns, empty tables) are logged by the validation models.
 -#}
 {% macro cx_check_source_contract() %}
@@ -19,7 +20,7 @@
     {%- endfor -%}
     {%- set problems = [] -%}
     {%- for table_name in cx_contract_tables()
-        if 'model.cx_metrics.base_cx__' ~ table_name in selected_resources -%}
+        if 'model.cx_metrics.base_cx__' ~ table_name in selected_resources and not cx_input_model(table_name) -%}
         {%- set source_node = graph.sources['source.cx_metrics.cx.' ~ table_name] -%}
         {%- set relation = api.Relation.create(
             database=source_node.database, schema=source_node.schema, identifier=source_node.identifier) -%}

@@ -8,9 +8,21 @@
       staged_rows_where (optional): a condition on the model's rows that come from the raw table,
         for a staging model that holds rows of another origin too (stg_cx__schedules)
     Fails with one row naming the tables, the rule and the three counts. An optional raw table
-    that is absent (docs/source_contract.md) counts 0 rows.
+    that is absent (docs/source_contract.md) counts 0 rows. A raw table that an input model
+    produces (var cx_input_format, cx_input_model) is counted on that model.
 -#}
 {% test row_count_reconciles(model, source_relation, rejected_relation, staged_rows_where=none) %}
+
+{#- The input model is built before the staged model under test, so no ref is needed. -#}
+{%- set raw = namespace(relation=source_relation) %}
+{%- for table_name in cx_contract_tables()
+    if execute and cx_input_model(table_name)
+    and source_relation.identifier == var('cx_' ~ table_name ~ '_identifier', table_name) %}
+    {%- set input_node = graph.nodes['model.cx_metrics.' ~ cx_input_model(table_name)] %}
+    {%- set raw.relation = api.Relation.create(
+        database=input_node.database, schema=input_node.schema, identifier=input_node.alias) %}
+{%- endfor %}
+{%- set source_relation = raw.relation %}
 
 {%- set source_exists = (load_relation(source_relation) is not none) if execute else true %}
 

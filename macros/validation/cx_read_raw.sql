@@ -14,11 +14,16 @@
     var cx_column_names maps a contract column to a raw column of another name
     ({tickets: {created_at: opened_at}}). Commands that only compile (dbt compile, sqlfluff) do
     not stop: they log the problems and render null stand-ins.
+
+    With var cx_input_format: fivetran_zendesk, a table that an input model produces
+    (cx_input_model) is read from that model (ref, contract column names, no renames) instead of
+    the source; everything after this step is the same.
 -#}
 {% macro cx_read_raw(table_name) %}
     {%- set contract = cx_source_contract()[table_name] -%}
-    {%- set relation = source('cx', table_name) -%}
-    {%- set renames = (var('cx_column_names', {}) or {}).get(table_name, {}) or {} -%}
+    {%- set input_model = cx_input_model(table_name) -%}
+    {%- set relation = ref(input_model) if input_model else source('cx', table_name) -%}
+    {%- set renames = {} if input_model else (var('cx_column_names', {}) or {}).get(table_name, {}) or {} -%}
     {%- set loaded_at_column = var('cx_loaded_at_column', '_loaded_at') -%}
     {%- set string_type = dbt.type_string() -%}
 

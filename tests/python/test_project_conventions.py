@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from cx_metrics.layering import layering_violations
+from cx_metrics.layering import layer_of, layering_violations
 
 from conftest import REPO_ROOT, run_dbt
 
@@ -108,6 +108,48 @@ def test_layering_rule_catches_a_mart_reading_a_source(manifest):
     assert layering_violations(broken) == [
         f"mart_resolution (marts) <- {broken['sources'][source_id]['name']} (raw)"
     ]
+
+
+@pytest.fixture(scope="module")
+def fivetran_manifest(tmp_path_factory) -> dict:
+    """The manifest with var cx_input_format: fivetran_zendesk (the input models enabled)."""
+    work_dir = tmp_path_factory.mktemp("parse_fivetran")
+    result = run_dbt(["parse", "--vars", "{cx_input_format: fivetran_zendesk}"], work_dir / "parse.duckdb", work_dir)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return json.loads((work_dir / "target" / "manifest.json").read_text())
+
+
+def test_input_models_are_off_by_default(manifest):
+    enabled = [node["name"] for node in manifest["nodes"].values()
+               if node.get("original_file_path", "").startswith("models/inputs/")]
+    assert enabled == []
+    assert not any(source["source_name"] == "fivetran_zendesk" for source in manifest["sources"].values())
+
+
+def test_input_models_sit_between_raw_and_validation(fivetran_manifest):
+    inputs = [node for node in fivetran_manifest["nodes"].values()
+              if node.get("original_file_path", "").startswith("models/inputs/")
+              and node["resource_type"] == "model"]
+    assert len(inputs) == 12
+    assert {layer_of(node) for node in inputs} == {"input"}
+    assert layering_violations(fivetran_manifest) == []
+    # the switch: the validation model reads the input model instead of the raw table
+    tickets = fivetran_manifest["nodes"][_node_id(fivetran_manifest, "base_cx__tickets")]["depends_on"]["nodes"]
+    assert "model.cx_metrics.fivetran_zendesk__tickets" in tickets
+    assert "source.cx_metrics.cx.tickets" not in tickets
+
+
+def test_layering_rule_catches_an_input_model_reading_staging(fivetran_manifest):
+    broken = copy.deepcopy(fivetran_manifest)
+    broken["nodes"][_node_id(broken, "fivetran_zendesk__tickets")]["depends_on"]["nodes"].append(
+        _node_id(broken, "stg_cx__customers"))
+    assert layering_violations(broken) == ["fivetran_zendesk__tickets (input) <- stg_cx__customers (staged)"]
+
+
+def test_an_unknown_input_format_stops_the_parse(tmp_path):
+    result = run_dbt(["parse", "--vars", "{cx_input_format: zendesk_csv}"], tmp_path / "parse.duckdb", tmp_path)
+    assert result.returncode != 0
+    assert "cx_input_format is 'zendesk_csv'" in result.stdout
 
 
 def test_every_macro_and_metric_is_described(manifest):
