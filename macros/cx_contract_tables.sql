@@ -2,6 +2,6 @@
 {% macro cx_contract_tables() %}
     {{ return([
         'customers', 'customer_identities', 'tickets', 'ticket_events', 'survey_invitations',
-        'survey_responses', 'social_posts', 'sla_policies', 'business_hours', 'holidays',
+        'survey_responses', 'social_posts', 'sla_policies', 'business_hours', 'holidays', 'agents',
     ]) }}
 {% endmacro %}

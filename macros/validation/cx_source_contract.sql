@@ -60,6 +60,9 @@
                 {'name': 'event_type', 'type': 'text', 'required': true, 'expects': 'one of ' ~ var('cx_event_types') | join(', ')},
                 {'name': 'is_public', 'type': 'boolean', 'nullable': true},
                 {'name': 'status', 'type': 'text', 'nullable': true},
+                {'name': 'actor_id', 'type': 'id'},
+                {'name': 'assignee_id', 'type': 'id'},
+                {'name': 'group_name', 'type': 'text'},
             ],
         },
         'survey_invitations': {
@@ -132,6 +135,17 @@
             'columns': [
                 {'name': 'holiday_date', 'type': 'date', 'required': true, 'expects': 'a date YYYY-MM-DD of the local calendar of the schedule'},
                 {'name': 'holiday_name', 'type': 'text'},
+            ],
+        },
+        'agents': {
+            'optional': true,
+            'key': ['agent_id'],
+            'columns': [
+                {'name': 'agent_id', 'type': 'id', 'required': true, 'expects': 'the agent key, as in ticket_events.actor_id and assignee_id'},
+                {'name': 'name', 'type': 'text'},
+                {'name': 'group_name', 'type': 'text'},
+                {'name': 'role', 'type': 'text'},
+                {'name': 'is_active', 'type': 'boolean', 'nullable': true},
             ],
         },
     }) }}
