@@ -116,7 +116,7 @@ public_replies_attributed as (
     left join int_ticket_assignments_sequenced as spells
         on
             public_agent_comments.ticket_id = spells.ticket_id
-            and spells.started_at <= public_agent_comments.event_at
+            and public_agent_comments.event_at >= spells.started_at
             and (spells.ended_at is null or public_agent_comments.event_at < spells.ended_at)
 
 ),
@@ -188,7 +188,7 @@ csat_answers_placed as (
     inner join solves
         on
             responses.ticket_id = solves.ticket_id
-            and solves.solved_at <= responses.responded_at
+            and responses.responded_at >= solves.solved_at
     where
         responses.survey_type = 'csat'
         and responses.is_csat_satisfied is not null
@@ -225,7 +225,7 @@ solves_attributed as (
     left join int_ticket_assignments_sequenced as spells
         on
             solves.ticket_id = spells.ticket_id
-            and spells.started_at <= solves.solved_at
+            and solves.solved_at >= spells.started_at
             and (spells.ended_at is null or solves.solved_at < spells.ended_at)
     left join csat_answers_per_solve
         on
