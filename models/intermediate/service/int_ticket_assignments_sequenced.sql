@@ -228,7 +228,7 @@ final as (
         (
             spells.spell_number = 1
             or not (
-                spells.group_name = spells.previous_group_name
+                coalesce(spells.group_name = spells.previous_group_name, false)
                 or (spells.group_name is null and spells.previous_group_name is null)
             )
         ) as is_group_assignment,
