@@ -296,8 +296,11 @@ def agent_panel(agents: pd.DataFrame | None) -> Panel:
         else:
             values = [None if _missing(v) else float(v) for v in frame[column]]
             colour, fmt, unit = PRIMARY, "{:,.0f}", " min" if column != "tickets" else " tickets"
-        figure.add_trace(go.Bar(x=values, y=names, orientation="h", marker_color=colour,
-                                text=["" if v is None else fmt.format(v) for v in values], textposition="auto",
+        # an agent without a value (no first reply, no CSAT answer) gets no bar rather than an empty one
+        shown = [(name, value) for name, value in zip(names, values, strict=True) if value is not None]
+        figure.add_trace(go.Bar(x=[value for _name, value in shown], y=[name for name, _value in shown],
+                                orientation="h", marker_color=colour,
+                                text=[fmt.format(value) for _name, value in shown], textposition="auto",
                                 hovertemplate="%{y}: %{x:,.1f}" + unit + "<extra></extra>"), row=1, col=position)
     _style(figure, height=360)
     figure.update_xaxes(showticklabels=False, showgrid=False)
