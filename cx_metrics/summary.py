@@ -217,3 +217,59 @@ def section_feedback_completeness(connection: duckdb.DuckDBPyConnection, schema:
 
 
 SECTIONS.append(("mart_feedback_completeness", section_feedback_completeness))
+
+
+def section_agents_and_groups(connection: duckdb.DuckDBPyConnection, schema: str, agents: int = 5) -> str:
+    """Agent and group highlights (docs/metrics.md "Agents and groups"): the agents who solved the
+    most tickets over all months (agent keys are pseudonyms, shortened to 8 hex digits), then, when
+    mart_group_performance exists, the group with the fastest median first reply in the latest
+    month (medians of different months do not add up) and the group with the highest CSAT share
+    over all months. Counts are summed over the monthly rows only (each action is in one month)."""
+    rows = connection.execute(
+        f"select left(agent_key, 8), sum(tickets_solved), sum(public_replies), "
+        f"100.0 * sum(one_touch_tickets) / nullif(sum(tickets_solved), 0), "
+        f"100.0 * sum(reopened_tickets) / nullif(sum(tickets_solved), 0), "
+        f"100.0 * sum(csat_satisfied_responses) / nullif(sum(csat_responses), 0), sum(handoffs) "
+        f"from {schema}.mart_agent_performance where period_type = 'month' "
+        f"group by agent_key order by 2 desc, 1 limit {int(agents)}"
+    ).fetchall()
+    rows = [(key, solved, replies, _float(one_touch), _float(reopen), _float(csat), handoffs)
+            for key, solved, replies, one_touch, reopen, csat, handoffs in rows]
+    text = f"Agents: the {agents} who solved the most (all months; keys are pseudonyms)\n" + format_table(
+        ["agent key", "solved", "public replies", "one-touch %", "reopened %", "CSAT %", "handoffs"], rows
+    )
+    if "mart_group_performance" not in existing_relations(connection, schema):
+        return text
+    highlights: Rows = []
+    fastest = connection.execute(
+        f"select group_name, first_reply_median_minutes::double, first_replied_tickets, period_start "
+        f"from {schema}.mart_group_performance where period_type = 'month' "
+        f"and first_reply_median_minutes is not null and period_start = "
+        f"(select max(period_start) from {schema}.mart_group_performance where period_type = 'month') "
+        f"order by 2, 1 limit 1"
+    ).fetchone()
+    if fastest is not None:
+        group, minutes, tickets, month = fastest
+        highlights.append((f"fastest first reply ({month:%Y-%m}, median min)", group, minutes, tickets))
+    best_csat = connection.execute(
+        f"select group_name, 100.0 * sum(csat_satisfied_responses) / sum(csat_responses), sum(csat_responses) "
+        f"from {schema}.mart_group_performance where period_type = 'month' "
+        f"group by group_name having sum(csat_responses) > 0 order by 2 desc, 1 limit 1"
+    ).fetchone()
+    if best_csat is not None:
+        group, share, answers = best_csat
+        highlights.append(("highest CSAT (all months, % satisfied)", group, _float(share), answers))
+    busiest = connection.execute(
+        f"select group_name, sum(tickets_assigned) from {schema}.mart_group_performance "
+        f"where period_type = 'month' group by group_name order by 2 desc, 1 limit 1"
+    ).fetchone()
+    if busiest is not None:
+        group, assigned = busiest
+        highlights.append(("most tickets assigned (all months)", group, assigned, None))
+    if not highlights:
+        return text
+    return text + "\n\nGroup highlights\n" + format_table(["highlight", "group", "value", "tickets / answers"],
+                                                          highlights)
+
+
+SECTIONS.append(("mart_agent_performance", section_agents_and_groups))

@@ -3,6 +3,6 @@
     {{ return([
         'customers', 'customer_identities', 'tickets', 'ticket_events', 'survey_invitations',
         'survey_responses', 'social_posts', 'sla_policies', 'sla_policy_targets', 'ticket_sla_policies',
-        'schedules', 'business_hours', 'holidays', 'ticket_schedules',
+        'schedules', 'business_hours', 'holidays', 'ticket_schedules', 'agents',
     ]) }}
 {% endmacro %}

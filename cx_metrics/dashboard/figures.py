@@ -270,25 +270,38 @@ def group_panel(groups: pd.DataFrame | None) -> Panel:
 
 
 def agent_panel(agents: pd.DataFrame | None) -> Panel:
-    """Agents with the most tickets (columns agent, tickets, optional median_first_reply_minutes)."""
-    key, title = "agents", "Agents: the busiest ten"
-    subtitle = "Tickets per agent (mart_agent_performance)."
+    """The agents who solved the most tickets in the latest month (columns agent, tickets = tickets
+    solved, optional median_first_reply_minutes, csat_satisfied_share and period_start)."""
+    key, title = "agents", "Agents: the ten who solved the most"
+    subtitle = ("Tickets solved, median first reply of the tickets each answered first and CSAT of the tickets "
+                "each solved (mart_agent_performance, latest month; bots left out, agents pseudonymised).")
     if is_empty(agents):
         return no_data_panel(key, title, subtitle, missing_reason(agents, "mart_agent_performance")
                              + " Agent highlights appear once the project builds it.")
+    if "period_start" in agents and agents["period_start"].notna().any():
+        month = pd.Timestamp(agents["period_start"].dropna().iloc[0]).strftime("%Y-%m")
+        subtitle = subtitle.replace("latest month", f"month {month}")
     frame = agents.sort_values(["tickets", "agent"], ascending=[False, True]).head(10).iloc[::-1]
-    has_reply = "median_first_reply_minutes" in frame and frame["median_first_reply_minutes"].notna().any()
-    figure = make_subplots(rows=1, cols=2 if has_reply else 1, shared_yaxes=True, horizontal_spacing=0.04,
-                           subplot_titles=["Tickets", "Median first reply (min)"][: 2 if has_reply else 1])
+    measures = [(column, label) for column, label in (
+        ("tickets", "Tickets solved"),
+        ("median_first_reply_minutes", "Median first reply (min)"),
+        ("csat_satisfied_share", "CSAT satisfied (%)"),
+    ) if column == "tickets" or has_values(frame, column)]
+    figure = make_subplots(rows=1, cols=len(measures), shared_yaxes=True, horizontal_spacing=0.04,
+                           subplot_titles=[label for _column, label in measures])
     names = [str(name) for name in frame["agent"]]
-    figure.add_trace(go.Bar(x=frame["tickets"].astype(float), y=names, orientation="h", marker_color=PRIMARY,
-                            text=[f"{v:,.0f}" for v in frame["tickets"]], textposition="auto",
-                            hovertemplate="%{y}: %{x:,.0f} tickets<extra></extra>"), row=1, col=1)
-    if has_reply:
-        minutes = [None if _missing(v) else float(v) for v in frame["median_first_reply_minutes"]]
-        figure.add_trace(go.Bar(x=minutes, y=names, orientation="h", marker_color=PRIMARY,
-                                text=["" if v is None else f"{v:,.0f}" for v in minutes], textposition="auto",
-                                hovertemplate="%{y}: %{x:,.1f} min<extra></extra>"), row=1, col=2)
+    for position, (column, _label) in enumerate(measures, start=1):
+        if column == "csat_satisfied_share":
+            values, colour, fmt, unit = _pct(frame[column]), GOOD, "{:.0f}%", "%"
+        else:
+            values = [None if _missing(v) else float(v) for v in frame[column]]
+            colour, fmt, unit = PRIMARY, "{:,.0f}", " min" if column != "tickets" else " tickets"
+        # an agent without a value (no first reply, no CSAT answer) gets no bar rather than an empty one
+        shown = [(name, value) for name, value in zip(names, values, strict=True) if value is not None]
+        figure.add_trace(go.Bar(x=[value for _name, value in shown], y=[name for name, _value in shown],
+                                orientation="h", marker_color=colour,
+                                text=[fmt.format(value) for _name, value in shown], textposition="auto",
+                                hovertemplate="%{y}: %{x:,.1f}" + unit + "<extra></extra>"), row=1, col=position)
     _style(figure, height=360)
     figure.update_xaxes(showticklabels=False, showgrid=False)
     return Panel(key=key, title=title, subtitle=subtitle, figure=figure)

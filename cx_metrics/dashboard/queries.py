@@ -148,24 +148,17 @@ def load_groups(warehouse: Warehouse) -> pd.DataFrame | None:
     )
 
 
-AGENT_ID_COLUMNS = ("agent_name", "agent_id", "assignee_id", "agent")
-AGENT_TICKET_COLUMNS = ("tickets", "tickets_handled", "tickets_assigned", "tickets_solved", "tickets_created")
-AGENT_REPLY_COLUMNS = ("median_first_reply_minutes", "first_reply_median_minutes")
-
-
 def load_agents(warehouse: Warehouse) -> pd.DataFrame | None:
-    """mart_agent_performance when the project builds one (columns agent, tickets and, when it
-    has one, median_first_reply_minutes), summed over its rows; None without it."""
-    columns = warehouse.columns("mart_agent_performance")
-    agent = next((c for c in AGENT_ID_COLUMNS if c in columns), None)
-    tickets = next((c for c in AGENT_TICKET_COLUMNS if c in columns), None)
-    if agent is None or tickets is None:
-        return None
-    reply = next((c for c in AGENT_REPLY_COLUMNS if c in columns), None)
-    reply_sql = f", median({reply})::double as median_first_reply_minutes" if reply else ""
+    """mart_agent_performance, its latest month: per agent (agent_key shortened to 8 hex digits;
+    the mart holds no raw id or name) the tickets solved, the median first reply of the tickets
+    they answered first and the CSAT share of the tickets they solved. Medians of different
+    months cannot be combined, so one month is shown. None without the mart."""
     return warehouse.frame(
-        f"select {agent}::varchar as agent, sum({tickets})::double as tickets{reply_sql} "
-        f"from {{agents}} group by 1",
+        "select 'agent ' || left(agent_key, 8) as agent, tickets_solved::double as tickets, "
+        "first_reply_median_minutes::double as median_first_reply_minutes, "
+        "csat_satisfied_share::double as csat_satisfied_share, period_start "
+        "from {agents} where period_type = 'month' "
+        "and period_start = (select max(period_start) from {agents} where period_type = 'month')",
         agents="mart_agent_performance",
     )
 

@@ -60,6 +60,9 @@
                 {'name': 'event_type', 'type': 'text', 'required': true, 'expects': 'one of ' ~ var('cx_event_types') | join(', ')},
                 {'name': 'is_public', 'type': 'boolean', 'nullable': true},
                 {'name': 'status', 'type': 'text', 'nullable': true},
+                {'name': 'actor_id', 'type': 'id'},
+                {'name': 'assignee_id', 'type': 'id'},
+                {'name': 'group_name', 'type': 'text'},
             ],
         },
         'survey_invitations': {
@@ -175,6 +178,17 @@
                 {'name': 'ticket_id', 'type': 'id', 'required': true, 'expects': 'the ticket the schedule applies to'},
                 {'name': 'schedule_id', 'type': 'id', 'required': true, 'expects': 'the schedule in force from valid_from on'},
                 {'name': 'valid_from', 'type': 'timestamp', 'required': true, 'expects': 'from when the schedule is in force, a UTC timestamp'},
+            ],
+        },
+        'agents': {
+            'optional': true,
+            'key': ['agent_id'],
+            'columns': [
+                {'name': 'agent_id', 'type': 'id', 'required': true, 'expects': 'the agent key, as in ticket_events.actor_id and assignee_id'},
+                {'name': 'name', 'type': 'text'},
+                {'name': 'group_name', 'type': 'text'},
+                {'name': 'role', 'type': 'text'},
+                {'name': 'is_active', 'type': 'boolean', 'nullable': true},
             ],
         },
     }) }}

@@ -18,6 +18,9 @@ final as (
         -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
         coalesce({{ cx_try_cast('is_public', 'boolean') }}, false) as is_public,
         case when status_reject_reason is null then lower(status) end as status,
+        actor_id,
+        assignee_id,
+        group_name,
         _loaded_at
 
     from validated

@@ -102,7 +102,38 @@ def test_agent_panel_without_the_mart_says_so():
 def test_agent_panel_draws_the_busiest_agents():
     agents = pd.DataFrame({"agent": ["a", "b"], "tickets": [3.0, 7.0], "median_first_reply_minutes": [1.0, None]})
     panel = figures.agent_panel(agents)
-    assert list(panel.figure.data[0].y) == ["a", "b"] and list(panel.figure.data[1].x) == [1.0, None]
+    assert list(panel.figure.data[0].y) == ["a", "b"]
+    # b has no median first reply: no bar for b (an empty bar would still be drawn)
+    assert list(panel.figure.data[1].y) == ["a"] and list(panel.figure.data[1].x) == [1.0]
+
+
+def test_agent_panel_shows_csat_and_the_month():
+    agents = pd.DataFrame({"agent": ["agent aaaa", "agent bbbb"], "tickets": [3.0, 7.0],
+                           "median_first_reply_minutes": [12.0, 30.0], "csat_satisfied_share": [0.5, None],
+                           "period_start": pd.to_datetime(["2026-03-01", "2026-03-01"])})
+    panel = figures.agent_panel(agents)
+    tickets, reply, csat = panel.figure.data
+    assert list(reply.y) == ["agent aaaa", "agent bbbb"] and list(reply.x) == [12.0, 30.0]
+    assert list(csat.y) == ["agent aaaa"] and list(csat.x) == [50.0]
+    assert "month 2026-03" in panel.subtitle
+
+
+def test_load_agents_reads_the_latest_month_of_the_mart():
+    with duckdb.connect() as connection:
+        connection.execute("create schema main_marts")
+        connection.execute(
+            "create table main_marts.mart_agent_performance as select * from (values "
+            "('month', date '2026-02-01', 'aaaaaaaa0123', 9, 5.0, 1.0), "
+            "('month', date '2026-03-01', 'aaaaaaaa0123', 2, 12.0, 0.5), "
+            "('week', date '2026-03-09', 'aaaaaaaa0123', 1, 3.0, 0.0), "
+            "('month', date '2026-03-01', 'bbbbbbbb4567', 4, null, null)"
+            ") as t(period_type, period_start, agent_key, tickets_solved, first_reply_median_minutes, "
+            "csat_satisfied_share)"
+        )
+        agents = queries.load_agents(queries.Warehouse(connection, queries.Schemas()))
+    rows = agents.sort_values("agent")[["agent", "tickets", "median_first_reply_minutes"]].values.tolist()
+    assert rows[0] == ["agent aaaaaaaa", 2.0, 12.0]
+    assert rows[1][:2] == ["agent bbbbbbbb", 4.0] and pd.isna(rows[1][2])
 
 
 def test_social_panel_rates_and_unanswered_counts_per_brand():

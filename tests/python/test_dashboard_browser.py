@@ -36,14 +36,9 @@ def test_demo_dashboard_draws_every_chart_without_errors_or_network(demo_page):
     assert {panel["key"] for panel in report.panels} == ALL_PANELS
 
 
-def test_demo_dashboard_has_data_in_every_panel_but_missing_marts(demo_page, demo_database):
+def test_demo_dashboard_has_data_in_every_panel(demo_page):
     _, report = demo_page
-    with duckdb.connect(str(demo_database), read_only=True) as connection:
-        has_agent_mart = connection.execute(
-            "select count(*) from information_schema.tables where table_name = 'mart_agent_performance'"
-        ).fetchone()[0] > 0
-    expected_no_data = set() if has_agent_mart else {"agents"}
-    assert {panel["key"] for panel in report.panels if panel["state"] == "no-data"} == expected_no_data
+    assert {panel["key"] for panel in report.panels if panel["state"] == "no-data"} == set()
     for panel in report.panels:
         if panel["state"] == "chart":
             # every drawn trace holds points, and the chart uses the card's width

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from cx_metrics.cli.compare_engines import mart_relations
 from cx_metrics.layering import layer_of, layering_violations
 
 from conftest import REPO_ROOT, run_dbt
@@ -57,6 +58,14 @@ def test_marts_have_enforced_contracts(manifest):
         and not node["config"].get("contract", {}).get("enforced")
     ]
     assert missing == []
+
+
+def test_engine_comparison_covers_the_service_marts(manifest, tmp_path):
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    compared = set(mart_relations(tmp_path))
+    assert {"fct_tickets", "mart_response_time", "mart_resolution", "mart_agent_performance",
+            "mart_group_performance", "mart_source_reconciliation"} <= compared
+    assert "agents_rejected" not in compared
 
 
 def test_python_models_are_tagged_python(manifest):

@@ -34,6 +34,7 @@ ROW_KEY = {
     "business_hours": "day_of_week",
     "holidays": "holiday_date",
     "ticket_schedules": "ticket_id || '|' || schedule_id",
+    "agents": "agent_id",
 }
 
 
@@ -165,3 +166,16 @@ def test_a_whole_number_with_a_zero_fraction_is_an_integer(quarantine_build):
         score = connection.execute(
             "select score from main.stg_cx__survey_responses where response_id = 'R9'").fetchall()
     assert score == [(4,)]  # '4.0'; '7.5' (R10) is unparseable
+
+
+def test_agents_and_assignments_are_staged(quarantine_build):
+    with duckdb.connect(str(quarantine_build), read_only=True) as connection:
+        agents = connection.execute(
+            "select agent_id, agent_name, role, is_active from main.stg_cx__agents order by agent_id").fetchall()
+        assignments = connection.execute(
+            "select event_id, event_type, actor_id, assignee_id, group_name from main.stg_cx__ticket_events "
+            "where event_id in ('E12', 'E13') order by event_id").fetchall()
+    # A1: the later of two loads; A2: no role = agent, 'maybe' nulled; BOT: role matched case-insensitively.
+    assert agents == [("A1", "Ann", "agent", True), ("A2", "Bob", "agent", None), ("BOT", "Answer bot", "bot", False)]
+    # An assignment needs nothing more; a null assignee means unassigned.
+    assert assignments == [("E12", "assignment", None, "A1", "billing"), ("E13", "assignment", "A1", None, None)]

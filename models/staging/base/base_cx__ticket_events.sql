@@ -31,7 +31,9 @@ row_rules_checked as (
             when {{ cx_is_unparseable('event_at', 'timestamp') }} then 'unparseable_value:event_at'
             when {{ cx_is_unknown_enum('actor_type', var('cx_event_actor_types')) }} then 'unknown_enum:actor_type'
             when {{ cx_is_unknown_enum('event_type', var('cx_event_types')) }} then 'unknown_enum:event_type'
-            -- status is required for a status change only; on a comment a bad status nulls the field
+            -- status is required for a status change only; on a comment a bad status nulls the field.
+            -- An assignment needs nothing more: a null assignee_id means unassigned. actor_id and
+            -- assignee_id are not checked against agents (that table is optional).
             when
                 lower(event_type) = 'status_change'
                 and {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }}
@@ -97,6 +99,9 @@ final as (
         event_type,
         is_public,
         status,
+        actor_id,
+        assignee_id,
+        group_name,
         _loaded_at,
         {{ cx_rejection_columns('final_rule') }},
         is_public_reject_reason,

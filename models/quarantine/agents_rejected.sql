@@ -1,0 +1,1 @@
+{{ cx_rejected_rows('agents') }}

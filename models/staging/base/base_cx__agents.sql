@@ -1,0 +1,60 @@
+{{ cx_depends_on_demo_seed('agents') }}
+with
+
+received as (
+
+    {{ cx_read_raw('agents') }}
+
+),
+
+row_rules_checked as (
+
+    select
+        *,
+        case
+            when agent_id is null then 'null_key:agent_id'
+            -- role decides whether the agent counts in the performance marts: an unknown role
+            -- quarantines the row rather than guessing (null = agent)
+            when {{ cx_is_unknown_enum('role', var('cx_agent_roles')) }} then 'unknown_enum:role'
+        end as broken_row_rule,
+        -- Optional field: a bad value nulls the field (field_values_rejected), the row is kept.
+        case
+            when {{ cx_is_unparseable('is_active', 'boolean') }} then 'unparseable_value'
+        end as is_active_reject_reason
+
+    from received
+
+),
+
+rules_checked as (
+
+    select
+        *,
+        case
+            when broken_row_rule is not null then broken_row_rule
+            when {{ cx_duplicate_rank(
+                ['agent_id'], 'broken_row_rule', ['agent_id', 'name', 'group_name', 'role', 'is_active']
+            ) }} > 1 then 'duplicate_key:agent_id'
+        end as broken_rule
+
+    from row_rules_checked
+
+),
+
+final as (
+
+    select
+        agent_id,
+        name,
+        group_name,
+        role,
+        is_active,
+        _loaded_at,
+        {{ cx_rejection_columns('broken_rule') }},
+        is_active_reject_reason
+
+    from rules_checked
+
+)
+
+select * from final
