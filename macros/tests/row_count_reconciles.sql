@@ -15,10 +15,10 @@
 
 {#- The input model is built before the staged model under test, so no ref is needed. -#}
 {%- set raw = namespace(relation=source_relation) %}
-{%- for table_name in cx_contract_tables()
-    if execute and cx_input_model(table_name)
+{%- for table_name in cx_metrics.cx_contract_tables()
+    if execute and cx_metrics.cx_input_model(table_name)
     and source_relation.identifier == var('cx_' ~ table_name ~ '_identifier', table_name) %}
-    {%- set input_node = graph.nodes['model.cx_metrics.' ~ cx_input_model(table_name)] %}
+    {%- set input_node = graph.nodes['model.cx_metrics.' ~ cx_metrics.cx_input_model(table_name)] %}
     {%- set raw.relation = api.Relation.create(
         database=input_node.database, schema=input_node.schema, identifier=input_node.alias) %}
 {%- endfor %}
