@@ -13,8 +13,9 @@
 
     The engines disagree on the repeated hour (PostgreSQL and DuckDB take the later instant,
     Spark the earlier), so their own reading u (cx_engine_local_to_utc) only seeds three
-    candidates. With offset(x) = local wall clock at instant x - x (cx_utc_to_local, which is
-    unambiguous everywhere):
+    candidates. With offset(x) = local wall clock at instant x - x (cx_utc_offset_seconds, from
+    cx_utc_to_local, which is unambiguous everywhere; shifts with cx_add_seconds, which keeps the
+    expression short on Spark):
         c1 = L - offset(u - 3 h)   the reading with the offset in force just before u
         c2 = u                     the engine's reading
         c3 = L - offset(u + 3 h)   the reading with the offset in force just after u
@@ -26,13 +27,11 @@
 {% macro cx_local_to_utc(local_timestamp, timezone) -%}
     {%- set local_at = 'cast(' ~ local_timestamp ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
     {%- set engine_reading = cx_engine_local_to_utc(local_at, timezone) -%}
-    {%- set candidates = [] -%}
-    {%- for probe_at in [dbt.dateadd('hour', -3, engine_reading), dbt.dateadd('hour', 3, engine_reading)] -%}
-        {#- L - offset(probe) = L + (probe - local wall clock at probe) -#}
-        {%- do candidates.append(dbt.dateadd(
-            'second', cx_seconds_between(cx_utc_to_local(probe_at, timezone), probe_at), local_at)) -%}
-    {%- endfor -%}
-    {%- set offset_before, offset_after = candidates -%}
+    {#- L - offset(u - 3 h) and L - offset(u + 3 h) -#}
+    {%- set offset_before = cx_add_seconds(local_at,
+        '-' ~ cx_utc_offset_seconds(cx_add_seconds(engine_reading, -10800), timezone)) -%}
+    {%- set offset_after = cx_add_seconds(local_at,
+        '-' ~ cx_utc_offset_seconds(cx_add_seconds(engine_reading, 10800), timezone)) -%}
     case
         when {{ cx_utc_to_local(offset_before, timezone) }} = {{ local_at }} then {{ offset_before }}
         when {{ cx_utc_to_local(engine_reading, timezone) }} = {{ local_at }} then {{ engine_reading }}

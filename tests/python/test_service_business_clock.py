@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -36,7 +36,7 @@ MARGIN_DAYS = 7  # var cx_business_clock_margin_days
 def local_to_utc(local: datetime, zone: str) -> datetime:
     """A naive local wall time in `zone` as a naive UTC time: first occurrence, gaps forward."""
     aware = local.replace(tzinfo=ZoneInfo(zone), fold=0)
-    return aware.astimezone(timezone.utc).replace(tzinfo=None)
+    return aware.astimezone(UTC).replace(tzinfo=None)
 
 
 @dataclass
@@ -71,7 +71,7 @@ class ScheduleClock:
                 clock.starts.append(opens)
                 clock.ends.append(closes)
         total = 0.0
-        for opens, closes in zip(clock.starts, clock.ends):
+        for opens, closes in zip(clock.starts, clock.ends, strict=True):
             clock.seconds_before.append(total)
             total += (closes - opens).total_seconds()
         return clock

@@ -56,11 +56,26 @@ int_business_intervals_accumulated as (
 
 ticket_instants as (
 
-    select ticket_id, created_at as clocked_at from stg_cx__tickets
+    select
+        ticket_id,
+        created_at as clocked_at
+
+    from stg_cx__tickets
+
     union
-    select ticket_id, event_at as clocked_at from stg_cx__ticket_events
+
+    select
+        ticket_id,
+        event_at as clocked_at
+
+    from stg_cx__ticket_events
+
     union
-    select stg_cx__tickets.ticket_id, int_as_of.as_of_at as clocked_at
+
+    select
+        stg_cx__tickets.ticket_id,
+        int_as_of.as_of_at as clocked_at
+
     from stg_cx__tickets
     cross join int_as_of
 
@@ -100,11 +115,29 @@ instants_in_spells as (
 -- Every (schedule, instant) whose schedule clock is needed: the instants, and the spell bounds.
 readings_needed as (
 
-    select schedule_id, clocked_at as read_at from instants_in_spells
+    select
+        schedule_id,
+        clocked_at as read_at
+
+    from instants_in_spells
+
     union
-    select schedule_id, spell_start_at as read_at from spells_numbered where spell_start_at is not null
+
+    select
+        schedule_id,
+        spell_start_at as read_at
+
+    from spells_numbered
+    where spell_start_at is not null
+
     union
-    select schedule_id, spell_end_at as read_at from spells_numbered where spell_end_at is not null
+
+    select
+        schedule_id,
+        spell_end_at as read_at
+
+    from spells_numbered
+    where spell_end_at is not null
 
 ),
 
@@ -140,7 +173,7 @@ readings_numbered_by_interval as (
         is_interval_start,
         sum(is_interval_start) over (
             partition by schedule_id
-            order by sort_at, is_interval_start desc
+            order by sort_at asc, is_interval_start desc
             rows between unbounded preceding and current row
         ) as interval_number
 
@@ -195,8 +228,31 @@ spells_read as (
 
 ),
 
+-- What the earlier spells of the ticket counted, and how many of them could not be read (a
+-- schedule without intervals).
+spells_with_earlier_spells as (
+
+    select
+        ticket_id,
+        spell_number,
+        clock_seconds_at_spell_start,
+        sum(spell_business_seconds) over (
+            partition by ticket_id
+            order by spell_number
+            rows between unbounded preceding and 1 preceding
+        ) as earlier_spells_business_seconds,
+        sum(case when spell_business_seconds is null then 1 else 0 end) over (
+            partition by ticket_id
+            order by spell_number
+            rows between unbounded preceding and 1 preceding
+        ) as earlier_spells_unread
+
+    from spells_read
+
+),
+
 -- The ticket's clock when each spell starts: what the earlier spells counted. Null when one of
--- them could not be read (a schedule without intervals), so no business time is made up.
+-- them could not be read, so no business time is made up.
 spells_accumulated as (
 
     select
@@ -205,19 +261,10 @@ spells_accumulated as (
         clock_seconds_at_spell_start,
         case
             when spell_number = 1 then 0
-            when max(case when spell_business_seconds is null then 1 else 0 end) over (
-                partition by ticket_id
-                order by spell_number
-                rows between unbounded preceding and 1 preceding
-            ) = 0
-                then sum(spell_business_seconds) over (
-                    partition by ticket_id
-                    order by spell_number
-                    rows between unbounded preceding and 1 preceding
-                )
+            when earlier_spells_unread = 0 then earlier_spells_business_seconds
         end as ticket_clock_seconds_at_spell_start
 
-    from spells_read
+    from spells_with_earlier_spells
 
 ),
 
