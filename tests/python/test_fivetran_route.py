@@ -2,8 +2,9 @@
 (cx_metrics.generate.fivetran), loaded into schema zendesk of a DuckDB file, built with
 cx_input_format: fivetran_zendesk, gives the native demo build's ticket metrics.
 
-Ids change form on the way (T0000001 -> '1', C000252 -> '252', A016 -> '1000000016'), so rows
-are matched on the number of the ticket id. has_quarantined_events is route-specific: the one
+Ids change form on the way (T0000001 -> '1', C000252 -> '252', A016 -> '1000000016', SLA policy
+'enterprise' -> '1'), so rows are matched on the number of the ticket id and the other ids are
+compared through the writer's mapping. has_quarantined_events is route-specific: the one
 demo event Zendesk has no place for (event_type 'tweet', quarantined natively) is left out by the
 writer. Two values planted here must land in quarantine: a via_channel without mapping and a
 schedule in a time zone Zendesk's list does not know.
@@ -28,8 +29,8 @@ BAD_TICKET_ID = 990001  # planted here: via_channel 'fax', which var cx_fivetran
 BAD_SCHEDULE_ID = 99  # planted here: time zone 'Atlantis Standard Time'
 VARS = "{cx_input_format: fivetran_zendesk, cx_fivetran_zendesk_schema: zendesk, cx_source: raw, " \
        "cx_demo_seeds_enabled: false}"
-#: fct_tickets columns that are ids (compared through their numbers) or route-specific
-ID_COLUMNS = ("ticket_id", "customer_id", "assignee_id")
+#: fct_tickets columns that are ids (compared through the writer's mapping) or route-specific
+ID_COLUMNS = ("ticket_id", "customer_id", "assignee_id", "sla_policy_id")
 ROUTE_SPECIFIC = ("has_quarantined_events",)
 TOLERANCE = 1e-6
 
@@ -99,7 +100,8 @@ def same(native, fivetran) -> bool:
 
 
 def test_every_ticket_metric_matches_the_native_build(route, demo_database):
-    database, _ = route
+    database, result = route
+    policy_numbers = result.numbers["sla_policy"]
     native = {number(row["ticket_id"]): row for row in read(demo_database, "select * from main_marts.fct_tickets")}
     fivetran = {int(row["ticket_id"]): row for row in read(database, "select * from main_marts.fct_tickets")}
     assert len(native) > 1000
@@ -119,6 +121,10 @@ def test_every_ticket_metric_matches_the_native_build(route, demo_database):
         native_assignee = number(native_row["assignee_id"])
         expected_assignee = None if native_assignee is None else native_assignee + AGENT_USER_ID_OFFSET
         assert expected_assignee == number(fivetran_row["assignee_id"])
+        # an SLA policy is numbered 1, 2, ... by the writer
+        native_policy = native_row["sla_policy_id"]
+        expected_policy = None if native_policy is None else str(policy_numbers[native_policy])
+        assert expected_policy == fivetran_row["sla_policy_id"]
     assert differences == []
 
 
@@ -149,9 +155,13 @@ def test_row_counts_reconcile_with_the_native_build(route, demo_database):
     assert fivetran["ticket_events"]["source_rows"] == native["ticket_events"]["source_rows"] - left_out
     assert fivetran["ticket_events"]["staged_rows"] == native["ticket_events"]["staged_rows"] - (
         result.skipped["status_changes_in_the_same_second"])
-    # the schedule: the native business hours plus the one interval planted here
+    # the schedules: the native business hours (the interval planted here is quarantined); a
+    # holiday of every schedule (no schedule_id) is one schedule_holiday row per schedule in Zendesk
     assert fivetran["business_hours"]["staged_rows"] == native["business_hours"]["staged_rows"]
-    assert fivetran["holidays"]["staged_rows"] == native["holidays"]["staged_rows"]
+    every_schedule = sum(1 for schedule_id in demo_contract_tables()["holidays"].column("schedule_id").to_pylist()
+                         if schedule_id is None)
+    extra_copies = every_schedule * (len(result.numbers["schedule"]) - 1)
+    assert fivetran["holidays"]["staged_rows"] == native["holidays"]["staged_rows"] + extra_copies
 
 
 def test_unmappable_values_land_in_quarantine(route):
