@@ -1,6 +1,7 @@
 """The Fivetran Zendesk route end to end: the demo world written as Fivetran's Zendesk tables
 (cx_metrics.generate.fivetran), loaded into schema zendesk of a DuckDB file, built with
-cx_input_format: fivetran_zendesk, gives the native demo build's ticket metrics.
+cx_input_format: fivetran_zendesk, gives the native demo build's ticket metrics and its agent and
+group performance marts.
 
 Ids change form on the way (T0000001 -> '1', C000252 -> '252', A016 -> '1000000016', SLA policy
 'enterprise' -> '1'), so rows are matched on the number of the ticket id and the other ids are
@@ -12,23 +13,34 @@ schedule in a time zone Zendesk's list does not know.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pytest
 
-from cx_metrics.generate.fivetran import AGENT_USER_ID_OFFSET, to_fivetran_zendesk, write_fivetran_zendesk
+from cx_metrics.generate.fivetran import (
+    AGENT_USER_ID_OFFSET,
+    agent_user_ids,
+    to_fivetran_zendesk,
+    write_fivetran_zendesk,
+)
 
 from conftest import REPO_ROOT, copy_database, run_dbt
 
 SEEDS = REPO_ROOT / "seeds"
 BAD_TICKET_ID = 990001  # planted here: via_channel 'fax', which var cx_fivetran_zendesk_channels does not map
 BAD_SCHEDULE_ID = 99  # planted here: time zone 'Atlantis Standard Time'
+#: the key the native demo build hashes agent ids with (cx_pii_hash_key), so both routes hash alike
+DEMO_HASH_KEY = "cx-metrics-demo"
 VARS = "{cx_input_format: fivetran_zendesk, cx_fivetran_zendesk_schema: zendesk, cx_source: raw, " \
-       "cx_demo_seeds_enabled: false}"
+       f"cx_demo_seeds_enabled: false, cx_pii_hash_key: {DEMO_HASH_KEY}}}"
 #: fct_tickets columns that are ids (compared through the writer's mapping) or route-specific
 ID_COLUMNS = ("ticket_id", "customer_id", "assignee_id", "sla_policy_id")
 ROUTE_SPECIFIC = ("has_quarantined_events",)
@@ -71,7 +83,8 @@ def route(tmp_path_factory):
             f" select {BAD_SCHEDULE_ID}, 'Atlantis', 'Atlantis Standard Time', 600, 660, created_at, false,"
             " _fivetran_synced from zendesk.schedule limit 1")
     build = run_dbt(["build", "--vars", VARS, "--indirect-selection", "cautious", "--select",
-                     "+fct_tickets +mart_source_reconciliation +mart_quarantine_summary"], database, work_dir)
+                     "+fct_tickets +mart_source_reconciliation +mart_quarantine_summary +mart_agent_performance"
+                     " +mart_group_performance"], database, work_dir)
     assert build.returncode == 0, build.stdout[-5000:] + build.stderr
     return database, result
 
@@ -94,7 +107,7 @@ def number(text: str | None) -> int | None:
 def same(native, fivetran) -> bool:
     if native is None or fivetran is None:
         return native is None and fivetran is None
-    if isinstance(native, float) or isinstance(fivetran, float):
+    if isinstance(native, (float, Decimal)) or isinstance(fivetran, (float, Decimal)):
         return math.isclose(float(native), float(fivetran), rel_tol=0, abs_tol=TOLERANCE)
     return native == fivetran
 
@@ -162,6 +175,37 @@ def test_row_counts_reconcile_with_the_native_build(route, demo_database):
                          if schedule_id is None)
     extra_copies = every_schedule * (len(result.numbers["schedule"]) - 1)
     assert fivetran["holidays"]["staged_rows"] == native["holidays"]["staged_rows"] + extra_copies
+
+
+def agent_key(agent_id: str) -> str:
+    """mart_agent_performance.agent_key of an agent id (cx_hash: HMAC-SHA256 under the demo key)."""
+    return hmac.new(DEMO_HASH_KEY.encode(), agent_id.encode(), hashlib.sha256).hexdigest()
+
+
+@pytest.mark.parametrize(("mart", "key"), [("mart_agent_performance", "agent_key"),
+                                           ("mart_group_performance", "group_name")])
+def test_agent_and_group_marts_match_the_native_build(route, demo_database, mart, key):
+    # agent keys hash different ids on the two routes (A016 natively, user 1000000016 here): a
+    # native key is matched to the key of the same agent's Zendesk user id
+    database, _ = route
+    agent_ids = pd.Series(sorted(set(demo_contract_tables()["agents"].column("agent_id").to_pylist())), dtype="string")
+    fivetran_key_of = {agent_key(agent_id): agent_key(str(user_id))
+                       for agent_id, user_id in zip(agent_ids, agent_user_ids(agent_ids), strict=True)}
+    native = read(demo_database, f"select * from main_marts.{mart}")
+    fivetran = {(row["period_type"], row["period_start"], row[key]): row
+                for row in read(database, f"select * from main_marts.{mart}")}
+    assert len(native) > 100
+    assert len(fivetran) == len(native)
+
+    differences = []
+    for native_row in native:
+        native_key = native_row[key]
+        route_key = fivetran_key_of[native_key] if key == "agent_key" else native_key
+        fivetran_row = fivetran[(native_row["period_type"], native_row["period_start"], route_key)]
+        differences += [(native_row["period_start"], column, value, fivetran_row[column])
+                        for column, value in native_row.items()
+                        if column != key and not same(value, fivetran_row[column])]
+    assert differences == []
 
 
 def test_unmappable_values_land_in_quarantine(route):
