@@ -9,7 +9,8 @@ assignee_id / group_name) are used when present and skipped when absent.
 
 Integer ids: an id's trailing digits (T0000001 -> 1, C000252 -> 252, E00000002 -> 2,
 SI0000002 -> 2); agents share the user table with customers, so an agent's user id is
-AGENT_USER_ID_OFFSET + its digits (A016 -> 1000000016). Groups, schedules and SLA policies are
+AGENT_USER_ID_OFFSET x the number of its letter prefix (A = 1, B = 2, ..) + its digits
+(A016 -> 1000000016, bot B001 -> 2000000001). Groups, schedules and SLA policies are
 numbered 1, 2, ... (groups by name; the default schedule first, then the schedules table's order;
 policies in their order of appearance). A satisfaction rating takes the id of the CSAT
 invitation it stands for; a CSAT answer without invitation gets RESPONSE_RATING_ID_OFFSET + the
@@ -114,11 +115,14 @@ SCHEMA: dict[str, pa.Schema] = {
 
 @dataclass
 class FivetranZendesk:
-    """The Fivetran Zendesk tables, the contract tables without counterpart, and what was left out."""
+    """The Fivetran Zendesk tables, the contract tables without counterpart, what was left out,
+    and the integer ids given to groups, schedules and SLA policies (numbers["group" | "schedule"
+    | "sla_policy"]: contract id or name -> Zendesk id)."""
 
     tables: dict[str, pa.Table]
     contract_tables: dict[str, pa.Table]
     skipped: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 # --- value mappings (vectorised) -------------------------------------------------------------
@@ -129,9 +133,23 @@ def id_digits(ids: pd.Series) -> pd.Series:
     return pd.to_numeric(digits, errors="coerce").astype("Int64")
 
 
+def letter_prefix_number(prefix: str) -> int:
+    """The number of a letter prefix read as a column name: A = 1, B = 2, .., Z = 26, AA = 27;
+    characters other than letters are skipped; no letters = 1 (as A)."""
+    number = 0
+    for letter in prefix.upper():
+        if "A" <= letter <= "Z":
+            number = number * 26 + ord(letter) - ord("A") + 1
+    return number or 1
+
+
 def agent_user_ids(agent_ids: pd.Series) -> pd.Series:
-    """Agent ids as user ids: AGENT_USER_ID_OFFSET + their digits."""
-    return id_digits(agent_ids) + AGENT_USER_ID_OFFSET
+    """Agent ids as user ids: AGENT_USER_ID_OFFSET x the number of their letter prefix + their
+    digits (A016 -> 1000000016, B001 -> 2000000001, S001 -> 19000000001), so agents, bots and
+    system users whose ids differ only in the prefix stay different users."""
+    prefixes = agent_ids.astype("string").str.extract(r"^(.*?)\d*\s*$", expand=False)
+    blocks = prefixes.map(letter_prefix_number, na_action="ignore").astype("Int64")
+    return id_digits(agent_ids) + blocks * AGENT_USER_ID_OFFSET
 
 
 def numbered(values: pd.Series, first: list[str] | None = None) -> dict[str, int]:
@@ -411,10 +429,11 @@ def build_ratings(invitations: pd.DataFrame | None, responses: pd.DataFrame | No
 
 
 def build_sla(ticket_policies: pd.DataFrame | None,
-              targets: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(ticket_sla_policy, sla_policy_history, sla_policy_metric_history) from the v2 tables."""
+              targets: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """(ticket_sla_policy, sla_policy_history, sla_policy_metric_history, policy id -> integer id)
+    from the v2 tables."""
     if targets is None and ticket_policies is None:
-        return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        return pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {}
     targets = targets if targets is not None else pd.DataFrame(
         columns=["policy_id", "priority", "metric", "target_minutes", "in_business_hours", "_loaded_at"],
         dtype="string")
@@ -436,7 +455,7 @@ def build_sla(ticket_policies: pd.DataFrame | None,
         "sla_policy_id": applied["policy_id"].map(numbers).astype("Int64"),
         "policy_applied_at": parse_timestamps(applied["applied_at"]),
         "_fivetran_synced": parse_timestamps(applied["_loaded_at"])})
-    return ticket_policy, history, metric_history
+    return ticket_policy, history, metric_history, numbers
 
 
 def to_fivetran_zendesk(tables: Mapping[str, pa.Table],
@@ -507,7 +526,7 @@ def to_fivetran_zendesk(tables: Mapping[str, pa.Table],
             "schedule_id": ticket_schedules["schedule_id"].map(schedule_numbers).astype("Int64"),
             "created_at": parse_timestamps(ticket_schedules["valid_from"]),
             "_fivetran_synced": parse_timestamps(ticket_schedules["_loaded_at"])})
-    ticket_policy, policy_history, metric_history = build_sla(frame(tables, "ticket_sla_policies"),
+    ticket_policy, policy_history, metric_history, policy_numbers = build_sla(frame(tables, "ticket_sla_policies"),
                                                               frame(tables, "sla_policy_targets"))
     if not metric_history.empty or not ticket_policy.empty:
         out.update({"ticket_sla_policy": ticket_policy, "sla_policy_history": policy_history,
@@ -515,7 +534,8 @@ def to_fivetran_zendesk(tables: Mapping[str, pa.Table],
 
     return FivetranZendesk(
         tables={name: to_arrow(name, data) for name, data in out.items()},
-        contract_tables=contract_only_tables(tables), skipped=skipped)
+        contract_tables=contract_only_tables(tables), skipped=skipped,
+        numbers={"group": group_numbers, "schedule": schedule_numbers, "sla_policy": policy_numbers})
 
 
 def contract_only_tables(tables: Mapping[str, pa.Table]) -> dict[str, pa.Table]:

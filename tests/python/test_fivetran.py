@@ -14,6 +14,7 @@ import pytest
 from cx_metrics.generate import fivetran
 from cx_metrics.generate.fivetran import (
     SCHEMA,
+    agent_user_ids,
     csat_ratings,
     id_digits,
     to_fivetran_zendesk,
@@ -39,6 +40,14 @@ def table(rows: list[dict]) -> pa.Table:
 
 def test_id_digits_are_the_trailing_number():
     assert id_digits(strings(["T0000001", "C000252", None, "no digits"])).tolist() == [1, 252, pd.NA, pd.NA]
+
+
+def test_agent_user_ids_keep_prefixes_apart():
+    # 1000000000 x the prefix's number (A = 1, B = 2, S = 19, AA = 26 + 1) + the digits: agent A001,
+    # bot B001 and system user S001 share their digits but are three users
+    agent_ids = strings(["A016", "A001", "B001", "S001", "AA3", None])
+    assert agent_user_ids(agent_ids).tolist() == [
+        1_000_000_016, 1_000_000_001, 2_000_000_001, 19_000_000_001, 27_000_000_003, pd.NA]
 
 
 def test_week_minutes_count_from_sunday_midnight():

@@ -1,9 +1,11 @@
 """The Fivetran Zendesk route end to end: the demo world written as Fivetran's Zendesk tables
 (cx_metrics.generate.fivetran), loaded into schema zendesk of a DuckDB file, built with
-cx_input_format: fivetran_zendesk, gives the native demo build's ticket metrics.
+cx_input_format: fivetran_zendesk, gives the native demo build's ticket metrics and its agent and
+group performance marts.
 
-Ids change form on the way (T0000001 -> '1', C000252 -> '252', A016 -> '1000000016'), so rows
-are matched on the number of the ticket id. has_quarantined_events is route-specific: the one
+Ids change form on the way (T0000001 -> '1', C000252 -> '252', A016 -> '1000000016', SLA policy
+'enterprise' -> '1'), so rows are matched on the number of the ticket id and the other ids are
+compared through the writer's mapping. has_quarantined_events is route-specific: the one
 demo event Zendesk has no place for (event_type 'tweet', quarantined natively) is left out by the
 writer. Two values planted here must land in quarantine: a via_channel without mapping and a
 schedule in a time zone Zendesk's list does not know.
@@ -11,25 +13,36 @@ schedule in a time zone Zendesk's list does not know.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pytest
 
-from cx_metrics.generate.fivetran import AGENT_USER_ID_OFFSET, to_fivetran_zendesk, write_fivetran_zendesk
+from cx_metrics.generate.fivetran import (
+    AGENT_USER_ID_OFFSET,
+    agent_user_ids,
+    to_fivetran_zendesk,
+    write_fivetran_zendesk,
+)
 
 from conftest import REPO_ROOT, copy_database, run_dbt
 
 SEEDS = REPO_ROOT / "seeds"
 BAD_TICKET_ID = 990001  # planted here: via_channel 'fax', which var cx_fivetran_zendesk_channels does not map
 BAD_SCHEDULE_ID = 99  # planted here: time zone 'Atlantis Standard Time'
+#: the key the native demo build hashes agent ids with (cx_pii_hash_key), so both routes hash alike
+DEMO_HASH_KEY = "cx-metrics-demo"
 VARS = "{cx_input_format: fivetran_zendesk, cx_fivetran_zendesk_schema: zendesk, cx_source: raw, " \
-       "cx_demo_seeds_enabled: false}"
-#: fct_tickets columns that are ids (compared through their numbers) or route-specific
-ID_COLUMNS = ("ticket_id", "customer_id", "assignee_id")
+       f"cx_demo_seeds_enabled: false, cx_pii_hash_key: {DEMO_HASH_KEY}}}"
+#: fct_tickets columns that are ids (compared through the writer's mapping) or route-specific
+ID_COLUMNS = ("ticket_id", "customer_id", "assignee_id", "sla_policy_id")
 ROUTE_SPECIFIC = ("has_quarantined_events",)
 TOLERANCE = 1e-6
 
@@ -70,7 +83,8 @@ def route(tmp_path_factory):
             f" select {BAD_SCHEDULE_ID}, 'Atlantis', 'Atlantis Standard Time', 600, 660, created_at, false,"
             " _fivetran_synced from zendesk.schedule limit 1")
     build = run_dbt(["build", "--vars", VARS, "--indirect-selection", "cautious", "--select",
-                     "+fct_tickets +mart_source_reconciliation +mart_quarantine_summary"], database, work_dir)
+                     "+fct_tickets +mart_source_reconciliation +mart_quarantine_summary +mart_agent_performance"
+                     " +mart_group_performance"], database, work_dir)
     assert build.returncode == 0, build.stdout[-5000:] + build.stderr
     return database, result
 
@@ -93,13 +107,14 @@ def number(text: str | None) -> int | None:
 def same(native, fivetran) -> bool:
     if native is None or fivetran is None:
         return native is None and fivetran is None
-    if isinstance(native, float) or isinstance(fivetran, float):
+    if isinstance(native, (float, Decimal)) or isinstance(fivetran, (float, Decimal)):
         return math.isclose(float(native), float(fivetran), rel_tol=0, abs_tol=TOLERANCE)
     return native == fivetran
 
 
 def test_every_ticket_metric_matches_the_native_build(route, demo_database):
-    database, _ = route
+    database, result = route
+    policy_numbers = result.numbers["sla_policy"]
     native = {number(row["ticket_id"]): row for row in read(demo_database, "select * from main_marts.fct_tickets")}
     fivetran = {int(row["ticket_id"]): row for row in read(database, "select * from main_marts.fct_tickets")}
     assert len(native) > 1000
@@ -119,6 +134,10 @@ def test_every_ticket_metric_matches_the_native_build(route, demo_database):
         native_assignee = number(native_row["assignee_id"])
         expected_assignee = None if native_assignee is None else native_assignee + AGENT_USER_ID_OFFSET
         assert expected_assignee == number(fivetran_row["assignee_id"])
+        # an SLA policy is numbered 1, 2, ... by the writer
+        native_policy = native_row["sla_policy_id"]
+        expected_policy = None if native_policy is None else str(policy_numbers[native_policy])
+        assert expected_policy == fivetran_row["sla_policy_id"]
     assert differences == []
 
 
@@ -149,9 +168,44 @@ def test_row_counts_reconcile_with_the_native_build(route, demo_database):
     assert fivetran["ticket_events"]["source_rows"] == native["ticket_events"]["source_rows"] - left_out
     assert fivetran["ticket_events"]["staged_rows"] == native["ticket_events"]["staged_rows"] - (
         result.skipped["status_changes_in_the_same_second"])
-    # the schedule: the native business hours plus the one interval planted here
+    # the schedules: the native business hours (the interval planted here is quarantined); a
+    # holiday of every schedule (no schedule_id) is one schedule_holiday row per schedule in Zendesk
     assert fivetran["business_hours"]["staged_rows"] == native["business_hours"]["staged_rows"]
-    assert fivetran["holidays"]["staged_rows"] == native["holidays"]["staged_rows"]
+    every_schedule = sum(1 for schedule_id in demo_contract_tables()["holidays"].column("schedule_id").to_pylist()
+                         if schedule_id is None)
+    extra_copies = every_schedule * (len(result.numbers["schedule"]) - 1)
+    assert fivetran["holidays"]["staged_rows"] == native["holidays"]["staged_rows"] + extra_copies
+
+
+def agent_key(agent_id: str) -> str:
+    """mart_agent_performance.agent_key of an agent id (cx_hash: HMAC-SHA256 under the demo key)."""
+    return hmac.new(DEMO_HASH_KEY.encode(), agent_id.encode(), hashlib.sha256).hexdigest()
+
+
+@pytest.mark.parametrize(("mart", "key"), [("mart_agent_performance", "agent_key"),
+                                           ("mart_group_performance", "group_name")])
+def test_agent_and_group_marts_match_the_native_build(route, demo_database, mart, key):
+    # agent keys hash different ids on the two routes (A016 natively, user 1000000016 here): a
+    # native key is matched to the key of the same agent's Zendesk user id
+    database, _ = route
+    agent_ids = pd.Series(sorted(set(demo_contract_tables()["agents"].column("agent_id").to_pylist())), dtype="string")
+    fivetran_key_of = {agent_key(agent_id): agent_key(str(user_id))
+                       for agent_id, user_id in zip(agent_ids, agent_user_ids(agent_ids), strict=True)}
+    native = read(demo_database, f"select * from main_marts.{mart}")
+    fivetran = {(row["period_type"], row["period_start"], row[key]): row
+                for row in read(database, f"select * from main_marts.{mart}")}
+    assert len(native) > 100
+    assert len(fivetran) == len(native)
+
+    differences = []
+    for native_row in native:
+        native_key = native_row[key]
+        route_key = fivetran_key_of[native_key] if key == "agent_key" else native_key
+        fivetran_row = fivetran[(native_row["period_type"], native_row["period_start"], route_key)]
+        differences += [(native_row["period_start"], column, value, fivetran_row[column])
+                        for column, value in native_row.items()
+                        if column != key and not same(value, fivetran_row[column])]
+    assert differences == []
 
 
 def test_unmappable_values_land_in_quarantine(route):

@@ -2,8 +2,9 @@
     Ticket events from Zendesk: every comment of ticket_comment (event_id = the comment id,
     is_public = public) and every status change of ticket_field_history (field status; event_id
     = ticket id ':status:' time), deleted comments out. actor_type from the author's user.role:
-    end-user -> customer, agent / admin -> agent, no user or a negative id (Zendesk's
-    automations and triggers) -> system; another role passes unchanged (unknown_enum), an author
+    end-user -> customer, a role of var cx_agent_roles (agent, admin, and the bot / system users
+    an account keeps as users) -> agent, no user or a negative id (Zendesk's automations and
+    triggers) -> system; another role passes unchanged (unknown_enum), an author
     who is not in the user table reads as null (missing_required). actor_id = the author (null
     for the system).
     When var cx_event_types lists 'assignment', every moment the field assignee_id or group_id
@@ -179,7 +180,7 @@ final as (
         case
             when events.user_id is null or events.user_id < 0 then 'system'
             when author.role = 'end-user' then 'customer'
-            when author.role in ('agent', 'admin') then 'agent'
+            when author.role in ({{ "'" ~ var('cx_agent_roles') | join("', '") ~ "'" }}) then 'agent'
             else author.role
         end as actor_type,
         events.event_type,
