@@ -82,27 +82,7 @@ aggregated as (
         period_start,
         group_name,
         count(distinct case when action_type = 'group_assignment' then ticket_id end) as tickets_assigned,
-        count(distinct case when action_type = 'solve' then ticket_id end) as tickets_solved,
-        sum(case when action_type = 'public_reply' then 1 else 0 end) as public_replies,
-        count(distinct case when action_type = 'first_reply' then ticket_id end) as first_replied_tickets,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_minutes end", 0.5) }}
-            as first_reply_median_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_minutes end", 0.9) }}
-            as first_reply_p90_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_business_minutes end", 0.5) }}
-            as first_reply_median_business_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_business_minutes end", 0.9) }}
-            as first_reply_p90_business_minutes,
-        count(distinct case when action_type = 'solve' and is_one_touch then ticket_id end) as one_touch_tickets,
-        count(distinct case when action_type = 'solve' and is_reopened_after then ticket_id end)
-            as reopened_tickets,
-        count(distinct case when action_type = 'solve' and is_any_sla_breached is not null then ticket_id end)
-            as sla_tickets,
-        count(distinct case when action_type = 'solve' and is_any_sla_breached then ticket_id end)
-            as sla_breached_tickets,
-        sum(case when action_type = 'solve' then csat_responses else 0 end) as csat_responses,
-        sum(case when action_type = 'solve' then csat_satisfied_responses else 0 end) as csat_satisfied_responses,
-        sum(case when action_type = 'handoff' then 1 else 0 end) as handoffs
+        {{ cx_performance_measures() }}
 
     from group_actions_in_periods
     group by period_type, period_start, group_name
@@ -116,27 +96,7 @@ final as (
         period_start,
         cast(group_name as {{ dbt.type_string() }}) as group_name,
         cast(tickets_assigned as {{ dbt.type_bigint() }}) as tickets_assigned,
-        cast(tickets_solved as {{ dbt.type_bigint() }}) as tickets_solved,
-        cast(public_replies as {{ dbt.type_bigint() }}) as public_replies,
-        cast(first_replied_tickets as {{ dbt.type_bigint() }}) as first_replied_tickets,
-        cast(first_reply_median_minutes as {{ dbt.type_numeric() }}) as first_reply_median_minutes,
-        cast(first_reply_p90_minutes as {{ dbt.type_numeric() }}) as first_reply_p90_minutes,
-        cast(first_reply_median_business_minutes as {{ dbt.type_numeric() }}) as first_reply_median_business_minutes,
-        cast(first_reply_p90_business_minutes as {{ dbt.type_numeric() }}) as first_reply_p90_business_minutes,
-        cast(one_touch_tickets as {{ dbt.type_bigint() }}) as one_touch_tickets,
-        cast(one_touch_tickets * 1.0 / nullif(tickets_solved, 0) as {{ dbt.type_numeric() }}) as one_touch_rate,
-        cast(reopened_tickets as {{ dbt.type_bigint() }}) as reopened_tickets,
-        cast(reopened_tickets * 1.0 / nullif(tickets_solved, 0) as {{ dbt.type_numeric() }}) as reopen_rate,
-        cast(sla_tickets as {{ dbt.type_bigint() }}) as sla_tickets,
-        cast(sla_breached_tickets as {{ dbt.type_bigint() }}) as sla_breached_tickets,
-        cast(1 - sla_breached_tickets * 1.0 / nullif(sla_tickets, 0) as {{ dbt.type_numeric() }})
-            as sla_attainment_rate,
-        cast(csat_responses as {{ dbt.type_bigint() }}) as csat_responses,
-        cast(csat_satisfied_responses as {{ dbt.type_bigint() }}) as csat_satisfied_responses,
-        cast(
-            {{ cx_csat_share('csat_satisfied_responses', 'csat_responses') }} as {{ dbt.type_numeric() }}
-        ) as csat_satisfied_share,
-        cast(handoffs as {{ dbt.type_bigint() }}) as handoffs
+        {{ cx_performance_columns() }}
 
     from aggregated
 
