@@ -66,6 +66,19 @@ agents_loaded as (
 
 ),
 
+-- The current spell (ended_at null) bounded by a far-future instant: a plain range condition
+-- keeps the joins below hash joins on ticket_id (an OR in the condition made DuckDB compare
+-- every comment with every spell).
+assignment_spells_bounded as (
+
+    select
+        *,
+        coalesce(ended_at, cast('9999-12-31' as {{ dbt.type_timestamp() }})) as ends_before
+
+    from int_ticket_assignments_sequenced
+
+),
+
 public_comments_ordered as (
 
     select
@@ -113,11 +126,11 @@ public_replies_attributed as (
         spells.group_name
 
     from public_agent_comments
-    left join int_ticket_assignments_sequenced as spells
+    left join assignment_spells_bounded as spells
         on
             public_agent_comments.ticket_id = spells.ticket_id
             and public_agent_comments.event_at >= spells.started_at
-            and (spells.ended_at is null or public_agent_comments.event_at < spells.ended_at)
+            and public_agent_comments.event_at < spells.ends_before
 
 ),
 
@@ -222,11 +235,11 @@ solves_attributed as (
         coalesce(csat_answers_per_solve.csat_satisfied_responses, 0) as csat_satisfied_responses
 
     from solves
-    left join int_ticket_assignments_sequenced as spells
+    left join assignment_spells_bounded as spells
         on
             solves.ticket_id = spells.ticket_id
             and solves.solved_at >= spells.started_at
-            and (spells.ended_at is null or solves.solved_at < spells.ended_at)
+            and solves.solved_at < spells.ends_before
     left join csat_answers_per_solve
         on
             solves.ticket_id = csat_answers_per_solve.ticket_id
