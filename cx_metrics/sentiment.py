@@ -143,6 +143,16 @@ def tag_topics(text: str | None, patterns: Mapping[str, re.Pattern[str]]) -> lis
 # ---------------------------------------------------------------- feedback texts
 
 
+def is_present(text: object) -> bool:
+    """True for a text value (also an empty one); False for None, NaN and pandas' NA."""
+    return text is not None and not (pd.api.types.is_scalar(text) and pd.isna(text))
+
+
+def distinct_texts(texts: Sequence[object]) -> list[object]:
+    """The present values of `texts` (see is_present), each once, in order of first occurrence."""
+    return list(dict.fromkeys(text for text in texts if is_present(text)))
+
+
 SCORED_COLUMNS = ("compound_score", "sentiment_label", "topics", "topic_count", "text_length", "is_truncated")
 
 
@@ -161,8 +171,10 @@ def score_feedback(
         raise ValueError("feedback needs a 'text' column")
     patterns = compile_taxonomy(parse_taxonomy(taxonomy_rows))
     texts = feedback["text"].tolist()
-    scores = [score_text(text, max_chars) for text in texts]
-    topics = [tag_topics(text, patterns) for text in texts]
+    # Each distinct text is scored and tagged once (feedback repeats itself: "thanks!", templates).
+    distinct = {text: (score_text(text, max_chars), tag_topics(text, patterns)) for text in distinct_texts(texts)}
+    scores = [distinct[text][0] if is_present(text) else score_text(None) for text in texts]
+    topics = [distinct[text][1] if is_present(text) else [] for text in texts]
     out = feedback.drop(columns=["text"]).copy()
     out["compound_score"] = pd.Series([s.compound for s in scores], index=out.index, dtype="Float64")
     out["sentiment_label"] = [s.label for s in scores]

@@ -108,6 +108,22 @@ def test_score_feedback_keeps_ids_drops_text_and_handles_bad_rows():
     assert pd.isna(out.loc[1, "compound_score"])
 
 
+def test_score_feedback_scores_each_distinct_text_once(monkeypatch):
+    calls = []
+    real_score_text = s.score_text
+    monkeypatch.setattr(s, "score_text", lambda text, max_chars=s.DEFAULT_MAX_CHARS: (
+        calls.append(text), real_score_text(text, max_chars))[1])
+    feedback = pd.DataFrame({
+        "feedback_id": ["a", "b", "c", "d", "e"],
+        "text": ["Thanks, great help!", "Awful wait.", "Thanks, great help!", None, float("nan")],
+    })
+    out = s.score_feedback(feedback, TAXONOMY)
+    # Two distinct texts scored, plus one stand-in call per missing text (labelled empty).
+    assert sorted(text for text in calls if text is not None) == ["Awful wait.", "Thanks, great help!"]
+    assert out["sentiment_label"].tolist() == ["positive", "negative", "positive", "empty", "empty"]
+    assert out.loc[0, "compound_score"] == out.loc[2, "compound_score"]
+
+
 def test_load_taxonomy_falls_back_to_the_committed_csv(recwarn):
     rows = s.load_taxonomy(None)
     assert {"topic", "keyword"} <= set(rows.columns) and len(rows) > 10

@@ -15,7 +15,6 @@
     are merged (a 24/7 schedule becomes one interval, so business time = calendar time). No
     business_hours rows = no intervals = business minutes are null downstream (DECISIONLOG.md).
 -#}
-{{ config(materialized='table') }}
 
 {%- set margin_days = var('cx_business_clock_margin_days') %}
 

@@ -19,7 +19,6 @@
     rows in agents, a known agent whose role is not bot or system; without agents, any id).
     is_bot_or_system: the agent is known in agents as a bot or system user.
 -#}
-{{ config(materialized='table') }}
 
 with
 

@@ -13,7 +13,6 @@
     other than the ticket's previous counted assignee (the first assignment is no handoff;
     A -> unassigned -> A is none either).
 -#}
-{{ config(materialized='table') }}
 
 with
 

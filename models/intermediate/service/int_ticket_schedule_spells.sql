@@ -10,7 +10,6 @@
     count under the schedule in force at each moment; 'latest' (Zendesk's reporting) puts the
     whole ticket on the schedule of its last row.
 -#}
-{{ config(materialized='table') }}
 
 {%- set reading = var('cx_business_clock_schedule_reading') %}
 {%- if reading not in ['in_force', 'latest'] %}

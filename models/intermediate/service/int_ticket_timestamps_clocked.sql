@@ -20,7 +20,6 @@
     instants and intervals and equality joins: linear in timestamps. Null when the schedule has
     no intervals (no business_hours for it).
 -#}
-{{ config(materialized='table') }}
 
 with
 

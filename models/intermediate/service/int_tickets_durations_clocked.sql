@@ -5,7 +5,6 @@
     build's "now" (int_as_of). The SLA model picks which of these durations each metric uses.
     A table: int_tickets_sla_measured and fct_tickets both read it.
 -#}
-{{ config(materialized='table') }}
 
 with
 

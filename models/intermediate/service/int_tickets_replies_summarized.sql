@@ -6,7 +6,6 @@
     A table: int_tickets_durations_clocked, int_tickets_sla_measured and fct_tickets all read
     it, and a view would be computed again for each of them.
 -#}
-{{ config(materialized='table') }}
 
 with
 

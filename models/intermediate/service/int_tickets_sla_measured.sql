@@ -7,7 +7,6 @@
     tickets have no first-reply SLA, as in Zendesk.
     A table, like the other one-row-per-ticket models fct_tickets joins.
 -#}
-{{ config(materialized='table') }}
 
 with
 

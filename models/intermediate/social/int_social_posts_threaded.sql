@@ -4,7 +4,6 @@
     of parents never reaches a root (reply cycles) are kept here, flagged, and quarantined in
     social_thread_cycles_rejected. Materialized as a table: the walk runs once per build.
 -#}
-{{ config(materialized='table') }}
 
 with
 
