@@ -14,6 +14,7 @@
         {%- set not_after = (run_started_at + tolerance).strftime('%Y-%m-%d %H:%M:%S') -%}
     {%- endif -%}
     {%- set parsed = cx_try_cast(column, 'timestamp') -%}
-    ({{ parsed }} < cast('{{ not_before }}' as {{ dbt.type_timestamp() }})
-        or {{ parsed }} > cast('{{ not_after }}' as {{ dbt.type_timestamp() }}))
+    {#- One parse of the value (a range test reads it once; null stays null). -#}
+    ({{ parsed }} not between cast('{{ not_before }}' as {{ dbt.type_timestamp() }})
+        and cast('{{ not_after }}' as {{ dbt.type_timestamp() }}))
 {%- endmacro %}

@@ -5,5 +5,24 @@
     'T033<tab>' are the same id in every table.
 -#}
 {% macro cx_text(column) -%}
-    nullif(trim(both ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) from cast({{ column }} as {{ dbt.type_string() }})), '')
+    {%- set text_value = 'cast(' ~ column ~ ' as ' ~ dbt.type_string() ~ ')' -%}
+    {{ return(adapter.dispatch('cx_text', 'cx_metrics')(text_value)) }}
+{%- endmacro %}
+
+{% macro default__cx_text(text_value) -%}
+    nullif(trim(both ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) from {{ text_value }}), '')
+{%- endmacro %}
+
+{#- DuckDB: trimming a set of characters costs about four times a plain trim (of spaces), so the
+    set is trimmed only from values that hold one of the other whitespace characters at all. -#}
+{% macro duckdb__cx_text(text_value) -%}
+    {%- set whitespace_found = [] -%}
+    {%- for code in [9, 10, 11, 12, 13] -%}
+        {%- do whitespace_found.append('contains(' ~ text_value ~ ', chr(' ~ code ~ '))') -%}
+    {%- endfor -%}
+    nullif(case
+        when {{ whitespace_found | join(' or ') }}
+            then trim({{ text_value }}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))
+        else trim({{ text_value }})
+    end, '')
 {%- endmacro %}
