@@ -1,10 +1,15 @@
-"""Benchmark: build cx-metrics on generated data of any size and print where the time goes.
+"""Benchmark: build cx-metrics on generated data of given sizes and print where the time goes.
 
-    python benchmarks/run_benchmark.py --tickets 100000 [--select +fct_tickets] [--keep]
+    python benchmarks/run_benchmark.py --tickets 100000 1000000 [--select +fct_tickets] [--keep]
 
-Generates the raw tables as Parquet (scripts/generate_data.py), exposes them as views in
-schema raw of a fresh DuckDB file, runs `dbt build` on them (sources pointed at raw, seeds
-excluded) and prints the wall time, the slowest models and the peak memory of dbt.
+Per size: generates the raw tables as Parquet (scripts/generate_data.py; --raw-dir reuses a
+generated folder), exposes them as views in schema raw of a fresh DuckDB file and runs, on
+them (sources pointed at raw, seeds excluded):
+  full build   `dbt build` on an empty database: every model, data test and unit test
+  run          `dbt run --full-refresh`: the models alone, from scratch
+  tests        `dbt test`: the data and unit tests alone, on the built models
+Each line gives the wall time and the peak memory (resident set) of that dbt process, then the
+summed node time per resource type and the ten slowest nodes of the full build.
 Figures only: nothing is asserted (correctness lives in the tests).
 """
 
@@ -13,17 +18,32 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+SLOWEST_NODES = 10
+
+
+@dataclass(frozen=True)
+class Step:
+    """One dbt command's figures: wall seconds, peak resident memory (MiB) and exit code."""
+
+    name: str
+    seconds: float
+    peak_mib: float
+    returncode: int
+
+    def line(self) -> str:
+        status = "" if self.returncode == 0 else f", exit {self.returncode}"
+        return f"{self.name:<12} {self.seconds:8.1f} s   peak {self.peak_mib:7,.0f} MiB{status}"
 
 
 def generate(tickets: int, seed: int, out: Path) -> float:
@@ -34,6 +54,7 @@ def generate(tickets: int, seed: int, out: Path) -> float:
 
 
 def expose_as_raw(parquet_dir: Path, database: Path) -> dict[str, int]:
+    """A view raw.<table> over each <table>.parquet; returns the row count of each."""
     counts = {}
     with duckdb.connect(str(database)) as connection:
         connection.execute("create schema if not exists raw")
@@ -43,28 +64,36 @@ def expose_as_raw(parquet_dir: Path, database: Path) -> dict[str, int]:
     return counts
 
 
-def build(database: Path, work_dir: Path, select: list[str]) -> tuple[float, int]:
-    env = dict(os.environ, CX_DUCKDB_PATH=str(database), DBT_PROFILES_DIR=str(REPO_ROOT))
-    command = [str(BIN / "dbt"), "build", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed",
-               "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
+def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str] = ()) -> list[str]:
+    """The dbt command line of one step, on the raw schema, writing under work_dir."""
+    args = [str(BIN / "dbt"), command, "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed",
+            "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs"), *extra]
     if select:
         # Only the tests whose every parent is selected: a test that also reads an unselected
         # model would fail on the missing table.
-        command += ["--select", *select, "--indirect-selection", "cautious"]
+        args += ["--select", *select, "--indirect-selection", "cautious"]
+    return args
+
+
+def run_step(name: str, args: list[str], database: Path) -> Step:
+    """Run one dbt command; its wall time and its own peak resident memory (os.wait4)."""
+    env = dict(os.environ, CX_DUCKDB_PATH=str(database), DBT_PROFILES_DIR=str(REPO_ROOT))
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        print(result.stdout[-4000:], file=sys.stderr)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, peak_kib, result.returncode
+    with subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True) as process:
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        print(output[-4000:], file=sys.stderr)
+    return Step(name, seconds, usage.ru_maxrss / 1024, process.returncode)
 
 
-def node_timings(work_dir: Path) -> list[tuple[str, float]]:
-    """(resource_type.name, seconds) of every node dbt ran, from run_results.json."""
-    results = json.loads((work_dir / "target" / "run_results.json").read_text())["results"]
+def node_timings(run_results: dict) -> list[tuple[str, float]]:
+    """(resource_type.name, seconds) of every node of a run_results.json."""
     return [(result["unique_id"].split(".", 2)[0] + "." + result["unique_id"].split(".", 2)[-1],
-             result["execution_time"]) for result in results]
+             result["execution_time"]) for result in run_results["results"]]
 
 
 def seconds_by_type(timings: list[tuple[str, float]]) -> dict[str, float]:
@@ -76,34 +105,54 @@ def seconds_by_type(timings: list[tuple[str, float]]) -> dict[str, float]:
     return totals
 
 
+def slowest(timings: list[tuple[str, float]], count: int = SLOWEST_NODES) -> list[tuple[str, float]]:
+    return sorted(timings, key=lambda item: -item[1])[:count]
+
+
+def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
+    work_dir = args.work_dir / f"{tickets}"
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True)
+    database = work_dir / "benchmark.duckdb"
+    if args.raw_dir:
+        parquet_dir, generated = args.raw_dir, "reused"
+    else:
+        parquet_dir = work_dir / "raw"
+        generated = f"generated in {generate(tickets, args.seed, parquet_dir):.1f} s"
+    counts = expose_as_raw(parquet_dir, database)
+    print(f"\n== {tickets:,} tickets ({generated}): " + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
+
+    full_build = run_step("full build", dbt_command("build", work_dir, args.select), database)
+    build_results = json.loads((work_dir / "target" / "run_results.json").read_text())
+    steps = [full_build,
+             run_step("run", dbt_command("run", work_dir, args.select, ["--full-refresh"]), database),
+             run_step("tests", dbt_command("test", work_dir, args.select), database)]
+    for step in steps:
+        print(step.line())
+    timings = node_timings(build_results)
+    print("summed node time of the full build (s): " + ", ".join(
+        f"{kind} {seconds:.1f}" for kind, seconds in sorted(seconds_by_type(timings).items())))
+    print(f"{SLOWEST_NODES} slowest nodes of the full build (s):")
+    for name, seconds in slowest(timings):
+        print(f"  {seconds:8.2f}  {name}")
+    if not args.keep:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    return max(step.returncode for step in steps)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build cx-metrics on generated data and print timings.")
-    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--tickets", type=int, nargs="+", default=[100_000], help="sizes to benchmark")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--raw-dir", type=Path, help="Parquet folder already generated (one size only)")
     parser.add_argument("--select", nargs="*", default=[], help="dbt selection (default: everything)")
     parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "target" / "benchmark")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")
     args = parser.parse_args()
-
-    shutil.rmtree(args.work_dir, ignore_errors=True)
-    args.work_dir.mkdir(parents=True)
-    parquet_dir, database = args.work_dir / "raw", args.work_dir / "benchmark.duckdb"
-    generate_seconds = generate(args.tickets, args.seed, parquet_dir)
-    counts = expose_as_raw(parquet_dir, database)
-    build_seconds, peak_kib, returncode = build(database, args.work_dir, args.select)
-
-    print(f"generated {args.tickets:,} tickets in {generate_seconds:.1f} s: "
-          + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
-    print(f"dbt build: {build_seconds:.1f} s wall, peak memory of dbt {peak_kib / 1024:.0f} MiB, exit {returncode}")
-    timings = node_timings(args.work_dir)
-    print("summed node time (s): " + ", ".join(
-        f"{kind} {seconds:.1f}" for kind, seconds in sorted(seconds_by_type(timings).items())))
-    print("slowest nodes (s):")
-    for name, seconds in sorted(timings, key=lambda item: -item[1])[:12]:
-        print(f"  {seconds:8.2f}  {name}")
-    if not args.keep:
-        shutil.rmtree(args.work_dir, ignore_errors=True)
-    return returncode
+    if args.raw_dir and len(args.tickets) > 1:
+        parser.error("--raw-dir holds one size: give one --tickets")
+    print(f"cx-metrics benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores")
+    return max(benchmark_size(tickets, args) for tickets in args.tickets)
 
 
 if __name__ == "__main__":

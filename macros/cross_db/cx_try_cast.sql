@@ -24,7 +24,7 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- DuckDB and Spark: shape guard, then the native try_cast (which also rejects 2026-02-30). An
+{#- Spark (DuckDB: dates and timestamps): shape guard, then the native try_cast (which also rejects 2026-02-30). An
     integer goes through a decimal first, so '9.0' reads the same on both (Spark's ANSI try_cast
     would not read it). -#}
 {% macro default__cx_try_cast(text_value, type_name) -%}
@@ -36,6 +36,24 @@
             then try_cast({{ text_value }} as {{ cx_type(type_name) }})
         {%- endif %}
     end)
+{%- endmacro %}
+
+{#- DuckDB: as the default, but text is read into a decimal of at most 18 digits first, and
+    only text that does not fit goes to the wide decimal: DuckDB parses text into a decimal of
+    more than 18 digits (numeric(28,6), decimal(20,6)) some hundred times slower. -#}
+{% macro duckdb__cx_try_cast(text_value, type_name) -%}
+    {%- if type_name in ['integer', 'numeric'] -%}
+        {%- set wide_type = 'decimal(20, 6)' if type_name == 'integer' else cx_type('numeric') -%}
+        {%- set value -%}
+            coalesce(try_cast({{ text_value }} as decimal(18, 6)), try_cast({{ text_value }} as {{ wide_type }}))
+        {%- endset -%}
+    (case
+        when {{ cx_regex_match(text_value, cx_try_cast_pattern(type_name)) }}
+            then try_cast({{ value }} as {{ cx_type(type_name) }})
+    end)
+    {%- else -%}
+        {{ default__cx_try_cast(text_value, type_name) }}
+    {%- endif -%}
 {%- endmacro %}
 
 {#-

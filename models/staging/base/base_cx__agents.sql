@@ -26,18 +26,25 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['agent_id'], 'broken_row_rule', ['agent_id', 'name', 'group_name', 'role', 'is_active']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['agent_id'], 'broken_row_rule', ['agent_id', 'name', 'group_name', 'role', 'is_active']
-            ) }} > 1 then 'duplicate_key:agent_id'
+            when duplicate_rank > 1 then 'duplicate_key:agent_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

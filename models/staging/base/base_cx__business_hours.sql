@@ -52,20 +52,27 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['coalesce(schedule_id, ' ~ default_schedule_id ~ ')', cx_try_cast('day_of_week', 'integer'),
+         cx_minute_of_day('start_time')], 'broken_row_rule',
+        ['day_of_week', 'start_time', 'end_time', 'timezone', 'schedule_id']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['coalesce(schedule_id, ' ~ default_schedule_id ~ ')', cx_try_cast('day_of_week', 'integer'),
-                 cx_minute_of_day('start_time')], 'broken_row_rule',
-                ['day_of_week', 'start_time', 'end_time', 'timezone', 'schedule_id']
-            ) }} > 1 then 'duplicate_key:start_time'
+            when duplicate_rank > 1 then 'duplicate_key:start_time'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -28,18 +28,25 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['lower(platform)', 'handle'], 'broken_row_rule', ['platform', 'handle', 'customer_id']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['lower(platform)', 'handle'], 'broken_row_rule', ['platform', 'handle', 'customer_id']
-            ) }} > 1 then 'duplicate_key:handle'
+            when duplicate_rank > 1 then 'duplicate_key:handle'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -39,19 +39,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['customer_id'], 'broken_row_rule',
+        ['customer_id', 'segment', 'region', 'signup_at', 'churned_at', 'annual_revenue', 'email', 'is_incentivized']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['customer_id'], 'broken_row_rule',
-                ['customer_id', 'segment', 'region', 'signup_at', 'churned_at', 'annual_revenue', 'email', 'is_incentivized']
-            ) }} > 1 then 'duplicate_key:customer_id'
+            when duplicate_rank > 1 then 'duplicate_key:customer_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -37,19 +37,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['schedule_id', cx_try_cast('resolved_start_date', 'date')], 'broken_row_rule',
+        ['holiday_date', 'holiday_name', 'schedule_id', 'start_date', 'end_date', 'name']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['schedule_id', cx_try_cast('resolved_start_date', 'date')], 'broken_row_rule',
-                ['holiday_date', 'holiday_name', 'schedule_id', 'start_date', 'end_date', 'name']
-            ) }} > 1 then 'duplicate_key:start_date'
+            when duplicate_rank > 1 then 'duplicate_key:start_date'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

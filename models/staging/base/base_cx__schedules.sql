@@ -30,18 +30,25 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['schedule_id'], 'broken_row_rule', ['schedule_id', 'name', 'timezone']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['schedule_id'], 'broken_row_rule', ['schedule_id', 'name', 'timezone']
-            ) }} > 1 then 'duplicate_key:schedule_id'
+            when duplicate_rank > 1 then 'duplicate_key:schedule_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -37,20 +37,27 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['lower(priority)', 'lower(channel)'], 'broken_row_rule',
+        ['priority', 'channel', 'first_reply_target_minutes', 'next_reply_target_minutes',
+         'resolution_target_minutes', 'in_business_hours']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['lower(priority)', 'lower(channel)'], 'broken_row_rule',
-                ['priority', 'channel', 'first_reply_target_minutes', 'next_reply_target_minutes',
-                 'resolution_target_minutes', 'in_business_hours']
-            ) }} > 1 then 'duplicate_key:channel'
+            when duplicate_rank > 1 then 'duplicate_key:channel'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

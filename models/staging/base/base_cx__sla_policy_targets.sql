@@ -28,19 +28,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['policy_id', 'lower(priority)', 'lower(metric)'], 'broken_row_rule',
+        ['policy_id', 'priority', 'metric', 'target_minutes', 'in_business_hours']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['policy_id', 'lower(priority)', 'lower(metric)'], 'broken_row_rule',
-                ['policy_id', 'priority', 'metric', 'target_minutes', 'in_business_hours']
-            ) }} > 1 then 'duplicate_key:metric'
+            when duplicate_rank > 1 then 'duplicate_key:metric'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -31,20 +31,27 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['post_id'], 'broken_row_rule',
+        ['post_id', 'platform', 'brand', 'author_handle', 'author_is_brand', 'created_at',
+         'text', 'in_reply_to_post_id', 'author_followers']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['post_id'], 'broken_row_rule',
-                ['post_id', 'platform', 'brand', 'author_handle', 'author_is_brand', 'created_at',
-                 'text', 'in_reply_to_post_id', 'author_followers']
-            ) }} > 1 then 'duplicate_key:post_id'
+            when duplicate_rank > 1 then 'duplicate_key:post_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -39,19 +39,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['invitation_id'], 'broken_row_rule',
+        ['invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'channel', 'sent_at']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['invitation_id'], 'broken_row_rule',
-                ['invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'channel', 'sent_at']
-            ) }} > 1 then 'duplicate_key:invitation_id'
+            when duplicate_rank > 1 then 'duplicate_key:invitation_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

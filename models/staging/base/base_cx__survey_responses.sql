@@ -60,20 +60,27 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['response_id'], 'broken_row_rule',
+        ['response_id', 'invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'score',
+         'comment', 'responded_at', 'followed_up_at']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['response_id'], 'broken_row_rule',
-                ['response_id', 'invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'score',
-                 'comment', 'responded_at', 'followed_up_at']
-            ) }} > 1 then 'duplicate_key:response_id'
+            when duplicate_rank > 1 then 'duplicate_key:response_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -56,19 +56,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['event_id'], 'broken_row_rule',
+        ['event_id', 'ticket_id', 'event_at', 'actor_type', 'event_type', 'is_public', 'status']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['event_id'], 'broken_row_rule',
-                ['event_id', 'ticket_id', 'event_at', 'actor_type', 'event_type', 'is_public', 'status']
-            ) }} > 1 then 'duplicate_key:event_id'
+            when duplicate_rank > 1 then 'duplicate_key:event_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -55,19 +55,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['ticket_id', cx_try_cast('valid_from', 'timestamp')], 'broken_row_rule',
+        ['ticket_id', 'schedule_id', 'valid_from']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['ticket_id', cx_try_cast('valid_from', 'timestamp')], 'broken_row_rule',
-                ['ticket_id', 'schedule_id', 'valid_from']
-            ) }} > 1 then 'duplicate_key:valid_from'
+            when duplicate_rank > 1 then 'duplicate_key:valid_from'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

@@ -44,19 +44,26 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['ticket_id', cx_try_cast('applied_at', 'timestamp')], 'broken_row_rule',
+        ['ticket_id', 'policy_id', 'applied_at']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['ticket_id', cx_try_cast('applied_at', 'timestamp')], 'broken_row_rule',
-                ['ticket_id', 'policy_id', 'applied_at']
-            ) }} > 1 then 'duplicate_key:applied_at'
+            when duplicate_rank > 1 then 'duplicate_key:applied_at'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 

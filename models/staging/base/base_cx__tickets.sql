@@ -33,20 +33,27 @@ row_rules_checked as (
 
 ),
 
+row_rules_ranked as (
+
+    {{ cx_duplicates_ranked(
+        'row_rules_checked',
+        ['ticket_id'], 'broken_row_rule',
+        ['ticket_id', 'customer_id', 'channel', 'priority', 'created_at', 'subject',
+         'assignee_id', 'group_name', 'via_social_post_id']
+    ) }}
+
+),
+
 rules_checked as (
 
     select
         *,
         case
             when broken_row_rule is not null then broken_row_rule
-            when {{ cx_duplicate_rank(
-                ['ticket_id'], 'broken_row_rule',
-                ['ticket_id', 'customer_id', 'channel', 'priority', 'created_at', 'subject',
-                 'assignee_id', 'group_name', 'via_social_post_id']
-            ) }} > 1 then 'duplicate_key:ticket_id'
+            when duplicate_rank > 1 then 'duplicate_key:ticket_id'
         end as broken_rule
 
-    from row_rules_checked
+    from row_rules_ranked
 
 ),
 
