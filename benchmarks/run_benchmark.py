@@ -3,7 +3,8 @@
     python benchmarks/run_benchmark.py --tickets 100000 1000000 [--select +fct_tickets] [--keep]
 
 Per size: generates the raw tables as Parquet (scripts/generate_data.py; --raw-dir reuses a
-generated folder), exposes them as views in schema raw of a fresh DuckDB file and runs, on
+generated folder; --copies N repeats that world N times with suffixed keys, e.g. 10M tickets
+from a generated 1M), exposes them as views in schema raw of a fresh DuckDB file and runs, on
 them (sources pointed at raw, seeds excluded):
   full build   `dbt build` on an empty database: every model, data test and unit test
   run          `dbt run --full-refresh`: the models alone, from scratch
@@ -53,15 +54,44 @@ def generate(tickets: int, seed: int, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def expose_as_raw(parquet_dir: Path, database: Path) -> dict[str, int]:
-    """A view raw.<table> over each <table>.parquet; returns the row count of each."""
+def expose_as_raw(parquet_dir: Path, database: Path, copies: int = 1) -> dict[str, int]:
+    """A view raw.<table> over each <table>.parquet (repeated_view_sql); the row count of each."""
     counts = {}
     with duckdb.connect(str(database)) as connection:
         connection.execute("create schema if not exists raw")
         for path in sorted(parquet_dir.glob("*.parquet")):
-            connection.execute(f"create or replace view raw.{path.stem} as select * from read_parquet('{path}')")
+            columns = [row[0] for row in connection.execute(f"describe select * from read_parquet('{path}')").fetchall()]
+            connection.execute(repeated_view_sql(path.stem, path, copies, columns))
             counts[path.stem] = connection.execute(f"select count(*) from raw.{path.stem}").fetchone()[0]
     return counts
+
+
+# --copies: the tables of one generated world repeated with suffixed keys (the reference tables -
+# schedules, hours, holidays, SLA policies, agents - are shared), and the key columns suffixed.
+REPEATED_TABLES = {
+    "customers": ["customer_id"],
+    "customer_identities": ["handle", "customer_id"],
+    "tickets": ["ticket_id", "customer_id", "via_social_post_id"],
+    "ticket_events": ["event_id", "ticket_id"],
+    "ticket_schedules": ["ticket_id"],
+    "ticket_sla_policies": ["ticket_id"],
+    "survey_invitations": ["invitation_id", "customer_id", "ticket_id"],
+    "survey_responses": ["response_id", "invitation_id", "customer_id", "ticket_id"],
+    "social_posts": ["post_id", "author_handle", "in_reply_to_post_id"],
+}
+
+
+def repeated_view_sql(table: str, path: Path, copies: int, columns: list[str]) -> str:
+    """A view raw.<table> holding `copies` copies of the Parquet file, copy n > 0 with '~n'
+    appended to each key column of REPEATED_TABLES (copy 0 is the file as generated)."""
+    keys = REPEATED_TABLES.get(table, [])
+    if copies <= 1 or not keys:
+        return f"create or replace view raw.{table} as select * from read_parquet('{path}')"
+    select_list = ", ".join(
+        f"case when copy_number = 0 then {column} else {column} || '~' || cast(copy_number as varchar) end as {column}"
+        if column in keys else column for column in columns)
+    return (f"create or replace view raw.{table} as select {select_list} "
+            f"from read_parquet('{path}') cross join range({copies}) as copies(copy_number)")
 
 
 def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str] = ()) -> list[str]:
@@ -119,8 +149,10 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     else:
         parquet_dir = work_dir / "raw"
         generated = f"generated in {generate(tickets, args.seed, parquet_dir):.1f} s"
-    counts = expose_as_raw(parquet_dir, database)
-    print(f"\n== {tickets:,} tickets ({generated}): " + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
+    counts = expose_as_raw(parquet_dir, database, args.copies)
+    if args.copies > 1:
+        generated += f", {args.copies} copies"
+    print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): " + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
     full_build = run_step("full build", dbt_command("build", work_dir, args.select), database)
     build_results = json.loads((work_dir / "target" / "run_results.json").read_text())
@@ -145,6 +177,8 @@ def main() -> int:
     parser.add_argument("--tickets", type=int, nargs="+", default=[100_000], help="sizes to benchmark")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--raw-dir", type=Path, help="Parquet folder already generated (one size only)")
+    parser.add_argument("--copies", type=int, default=1,
+                        help="repeat the generated world this many times (keys suffixed): 10M tickets from 1M")
     parser.add_argument("--select", nargs="*", default=[], help="dbt selection (default: everything)")
     parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "target" / "benchmark")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")

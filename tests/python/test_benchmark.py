@@ -1,0 +1,45 @@
+"""The benchmark's data plumbing (benchmarks/run_benchmark.py): repeating a generated world."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import duckdb
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("run_benchmark", REPO_ROOT / "benchmarks" / "run_benchmark.py")
+run_benchmark = importlib.util.module_from_spec(spec)
+sys.modules["run_benchmark"] = run_benchmark  # dataclasses look their module up there
+spec.loader.exec_module(run_benchmark)
+
+
+def write_parquet(folder: Path, table: str, sql: str) -> None:
+    duckdb.sql(f"copy ({sql}) to '{folder / table}.parquet' (format parquet)")
+
+
+def test_copies_repeat_the_world_with_suffixed_keys_and_share_reference_tables(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_parquet(raw, "tickets", "select 'T1' as ticket_id, 'C1' as customer_id, null::varchar as via_social_post_id, "
+                                  "'email' as channel")
+    write_parquet(raw, "ticket_events", "select 'E1' as event_id, 'T1' as ticket_id, 'A1' as actor_id")
+    write_parquet(raw, "schedules", "select 'default' as schedule_id")
+    counts = run_benchmark.expose_as_raw(raw, tmp_path / "bench.duckdb", copies=3)
+    assert counts == {"schedules": 1, "ticket_events": 3, "tickets": 3}
+    with duckdb.connect(str(tmp_path / "bench.duckdb")) as connection:
+        tickets = connection.execute("select ticket_id, customer_id, via_social_post_id, channel from raw.tickets "
+                                     "order by ticket_id").fetchall()
+        events = connection.execute("select event_id, ticket_id, actor_id from raw.ticket_events "
+                                    "order by event_id").fetchall()
+    assert tickets == [("T1", "C1", None, "email"), ("T1~1", "C1~1", None, "email"), ("T1~2", "C1~2", None, "email")]
+    # Agents (actor_id) are shared by every copy; events follow their ticket.
+    assert events == [("E1", "T1", "A1"), ("E1~1", "T1~1", "A1"), ("E1~2", "T1~2", "A1")]
+
+
+def test_one_copy_is_the_file_as_generated(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_parquet(raw, "tickets", "select 'T1' as ticket_id, 'C1' as customer_id")
+    assert run_benchmark.expose_as_raw(raw, tmp_path / "bench.duckdb") == {"tickets": 1}
