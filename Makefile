@@ -8,7 +8,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test venv venv-engines build semantic expectations lint pytest engines real-data clean
+.PHONY: demo test venv venv-engines build semantic expectations lint pytest engines real-data bench clean
 
 ## demo: build every model on the demo data (DuckDB), print a CX summary and write the dashboard
 demo: venv
@@ -82,6 +82,13 @@ real-data: venv
 		--servicenow ../shared/data/incident_event_log.csv.gz --out target/real.duckdb
 	CX_DUCKDB_PATH=target/real.duckdb $(BIN)/dbt build --vars '{cx_source: raw}' --exclude resource_type:seed
 	CX_DUCKDB_PATH=target/real.duckdb $(BIN)/python scripts/cx_summary.py
+
+## bench: the benchmark (benchmarks/run_benchmark.py) at 100k and 1M generated tickets: full build,
+## run, tests and an incremental run with 1 % new data, each with its peak memory, and the slowest
+## nodes (~25 min on 2 cores; the 1M world takes ~5 GB of memory to generate)
+BENCH_TICKETS ?= 100000 1000000
+bench: venv
+	$(BIN)/python benchmarks/run_benchmark.py --tickets $(BENCH_TICKETS)
 
 clean:
 	rm -rf target logs dbt_packages

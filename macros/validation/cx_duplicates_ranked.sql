@@ -9,13 +9,21 @@
 -#}
 {% macro cx_duplicates_ranked(relation, key_columns, row_rule_column, all_columns) -%}
     {%- set partition = key_columns | join(', ') ~ ', (' ~ row_rule_column ~ ' is null)' -%}
-    with rows_keyed as (
+    {#- The rows are materialized once: the engine may read rows_received twice (for the count
+        and for the rows), and each read would run the whole validation above again. -#}
+    with rows_received as {{ cx_cte_materialized() }} (
+
+        select * from {{ relation }}
+
+    ),
+
+    rows_keyed as (
 
         select
             *,
             count(*) over (partition by {{ partition }}) as rows_sharing_key
 
-        from {{ relation }}
+        from rows_received
 
     )
 
