@@ -15,7 +15,7 @@ final as (
         ticket_id,
         lower(survey_type) as survey_type,
         lower(channel) as channel,
-        {{ cx_try_cast('sent_at', 'timestamp') }} as sent_at,
+        {{ cx_cast_validated('sent_at', 'timestamp') }} as sent_at,
         _loaded_at
 
     from validated

@@ -15,12 +15,12 @@ final as (
         customer_id,
         ticket_id,
         lower(survey_type) as survey_type,
-        {{ cx_try_cast('score', 'integer') }} as score,
+        {{ cx_cast_validated('score', 'integer') }} as score,
         comment,
-        {{ cx_try_cast('responded_at', 'timestamp') }} as responded_at,
+        {{ cx_cast_validated('responded_at', 'timestamp') }} as responded_at,
         -- a field with a bad value (its *_reject_reason, field_values_rejected) is null
         case
-            when followed_up_at_reject_reason is null then {{ cx_try_cast('followed_up_at', 'timestamp') }}
+            when followed_up_at_reject_reason is null then {{ cx_cast_validated('followed_up_at', 'timestamp') }}
         end as followed_up_at,
         _loaded_at
 

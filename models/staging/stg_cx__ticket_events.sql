@@ -12,7 +12,7 @@ final as (
     select
         event_id,
         ticket_id,
-        {{ cx_try_cast('event_at', 'timestamp') }} as event_at,
+        {{ cx_cast_validated('event_at', 'timestamp') }} as event_at,
         lower(actor_type) as actor_type,
         lower(event_type) as event_type,
         -- a field with a bad value (its *_reject_reason, field_values_rejected) is null

@@ -30,7 +30,7 @@ final as (
         validated.customer_id,
         lower(validated.channel) as channel,
         lower(validated.priority) as priority,
-        {{ cx_try_cast('validated.created_at', 'timestamp') }} as created_at,
+        {{ cx_cast_validated('validated.created_at', 'timestamp') }} as created_at,
         validated.subject,
         validated.assignee_id,
         validated.group_name,
