@@ -123,7 +123,8 @@ class DriverFit:
 
 def as_flag(values: pd.Series) -> pd.Series:
     """0/1 floats from booleans / numbers; null -> 0 (no exposure recorded)."""
-    return values.astype("object").map(lambda v: 0.0 if v is None or pd.isna(v) else float(v)).astype(float)
+    present = values.notna()
+    return values.astype("object").where(present, 0.0).astype(float)
 
 
 def control_levels(frame: pd.DataFrame, controls: Sequence[str]) -> dict[str, list[str]]:

@@ -171,3 +171,8 @@ def test_sentiment_in_window_and_params_from_config():
                                    target_sla_breach_rate='0.1', target_unanswered_social_rate=None)
     assert params.drivers == ("has_sla_breach",) and params.controls == () and params.risk_threshold == 0.4
     assert [cf.target_rate for cf in params.counterfactuals] == [0.1, 0.05]
+
+
+def test_as_flag_reads_booleans_and_numbers_and_counts_missing_as_zero():
+    assert ly.as_flag(pd.Series([True, None, False, 1, 0.0, float("nan")])).tolist() == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    assert ly.as_flag(pd.Series([True, pd.NA, False], dtype="boolean")).tolist() == [1.0, 0.0, 0.0]
