@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -55,26 +55,31 @@ TIMESTAMP_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def exposure_sql(table: str, source: str, cut: str | None, columns: Sequence[str] = ()) -> str:
-    """The select a raw view `table` runs over `source`: all rows when cut is None, else the rows
-    whose timestamps (TIMESTAMP_COLUMNS, those in `columns` when given) are all null or before
-    the cut (a UTC timestamp text)."""
-    stamps = [c for c in TIMESTAMP_COLUMNS.get(table, ()) if not columns or c in columns]
+def exposure_sql(table: str, source: str, cut: str | None = None, late_from: str | None = None,
+                 late_one_in: int = 3) -> str:
+    """The select a raw view `table` runs over `source` to show the data as of a time cut.
+
+    cut None: all rows. Else the rows whose timestamps (TIMESTAMP_COLUMNS) are all null or
+    before `cut` (UTC timestamp text); with `late_from`, about one in `late_one_in` of the rows
+    whose first timestamp is in [late_from, cut) is held back too: they arrive late, in the
+    batch after the cut, with timestamps older than the first build's latest."""
+    stamps = TIMESTAMP_COLUMNS.get(table, ())
     if cut is None or not stamps:
         return f"select * from {source}"
-    kept = " and ".join(f"({c} is null or cast({c} as timestamp) < timestamp '{cut}')" for c in stamps)
+    kept = " and ".join(f"(try_cast({c} as timestamp) is null or try_cast({c} as timestamp) < timestamp '{cut}')" for c in stamps)
+    if late_from is not None:
+        first = stamps[0]
+        kept += (f" and not coalesce(try_cast({first} as timestamp) >= timestamp '{late_from}'"
+                 f" and hash(cast({first} as varchar)) % {late_one_in} = 0, false)")
     return f"select * from {source} where {kept}"
 
 
-def time_cut_views(
-    tables: Mapping[str, str], cut: str | None, columns: Mapping[str, Sequence[str]] | None = None
-) -> dict[str, str]:
+def time_cut_views(tables: Mapping[str, str], cut: str | None = None, late_from: str | None = None) -> dict[str, str]:
     """{view name: select} for raw `tables` ({name: source relation}) as of `cut` (None = all)."""
-    columns = columns or {}
-    return {name: exposure_sql(name, source, cut, columns.get(name, ())) for name, source in tables.items()}
+    return {name: exposure_sql(name, source, cut, late_from) for name, source in tables.items()}
 
 
 def cut_for_share(timestamps: pd.Series, new_share: float) -> str:
     """The cut that leaves about `new_share` (0-1) of `timestamps` after it, as UTC timestamp text."""
-    instant = pd.to_datetime(timestamps.dropna()).quantile(1 - new_share)
+    instant = pd.to_datetime(timestamps, errors="coerce").dropna().quantile(1 - new_share)
     return pd.Timestamp(instant).strftime("%Y-%m-%d %H:%M:%S")
