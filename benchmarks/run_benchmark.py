@@ -76,6 +76,35 @@ def seconds_by_type(timings: list[tuple[str, float]]) -> dict[str, float]:
     return totals
 
 
+def incremental_step(parquet_dir: Path, work_dir: Path, new_share: float) -> tuple[float, float, str]:
+    """Incremental with new data (docs/incremental.md): a fresh database sees the rows before a
+    time cut that leaves `new_share` of the tickets new (cx_metrics.incremental), gets a full
+    `dbt run`, then sees every row and gets an incremental `dbt run`. Returns both run times and
+    the cut."""
+    sys.path.insert(0, str(REPO_ROOT))
+    import pandas as pd
+
+    from cx_metrics.incremental import cut_for_share, time_cut_views
+
+    database = work_dir / "incremental.duckdb"
+    tables = {path.stem: f"read_parquet('{path}')" for path in sorted(parquet_dir.glob("*.parquet"))}
+    created = pd.read_parquet(parquet_dir / "tickets.parquet", columns=["created_at"])["created_at"]
+    cut = cut_for_share(created, new_share)
+    env = dict(os.environ, CX_DUCKDB_PATH=str(database), DBT_PROFILES_DIR=str(REPO_ROOT))
+    seconds = []
+    for phase_cut in (cut, None):
+        with duckdb.connect(str(database)) as connection:
+            connection.execute("create schema if not exists raw")
+            for name, select in time_cut_views(tables, phase_cut).items():
+                connection.execute(f"create or replace view raw.{name} as {select}")
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "dbt"), "run", "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed",
+                        "--target-path", str(work_dir / "target-incremental"), "--log-path", str(work_dir / "logs")],
+                       cwd=REPO_ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+    return seconds[0], seconds[1], cut
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build cx-metrics on generated data and print timings.")
     parser.add_argument("--tickets", type=int, default=100_000)
@@ -83,6 +112,8 @@ def main() -> int:
     parser.add_argument("--select", nargs="*", default=[], help="dbt selection (default: everything)")
     parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "target" / "benchmark")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")
+    parser.add_argument("--incremental-share", type=float, default=0.01,
+                        help="share of new tickets in the incremental step (0 = skip it)")
     args = parser.parse_args()
 
     shutil.rmtree(args.work_dir, ignore_errors=True)
@@ -101,6 +132,10 @@ def main() -> int:
     print("slowest nodes (s):")
     for name, seconds in sorted(timings, key=lambda item: -item[1])[:12]:
         print(f"  {seconds:8.2f}  {name}")
+    if args.incremental_share > 0:
+        full_seconds, incremental_seconds, cut = incremental_step(parquet_dir, args.work_dir, args.incremental_share)
+        print(f"incremental with {args.incremental_share:.0%} new data (cut {cut}): dbt run on the rest "
+              f"{full_seconds:.1f} s, then incremental dbt run {incremental_seconds:.1f} s")
     if not args.keep:
         shutil.rmtree(args.work_dir, ignore_errors=True)
     return returncode

@@ -1,8 +1,7 @@
 {#-
     One row per ticket whose per-ticket rows the incremental models rebuild in this build
-    (docs/incremental.md): a ticket with any row (the ticket, its events - quarantined ones too -,
-    schedules, SLA policies, survey invitations and responses) that arrived or changed since the
-    previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
+    (docs/incremental.md): a ticket with any row (the ticket, its events, schedules, SLA
+    policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
     and every ticket not solved by its latest status change, whose open durations and breaches
     run to the build's "now". On a full build: every ticket.
 -#}
@@ -19,12 +18,6 @@ int_incremental_watermarks as (
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
-
-),
-
-base_cx__ticket_events as (
-
-    select * from {{ ref('base_cx__ticket_events') }}
 
 ),
 
@@ -67,14 +60,10 @@ changed_tickets as (
 
     union all
 
-    select base_cx__ticket_events.ticket_id
-    from base_cx__ticket_events
+    select stg_cx__ticket_events.ticket_id
+    from stg_cx__ticket_events
     cross join int_incremental_watermarks as watermarks
-    where
-        base_cx__ticket_events.ticket_id is not null
-        and {{ cx_changed_since_build(
-            [cx_try_cast('base_cx__ticket_events.event_at', 'timestamp')], 'base_cx__ticket_events._loaded_at'
-        ) }}
+    where {{ cx_changed_since_build(['stg_cx__ticket_events.event_at'], 'stg_cx__ticket_events._loaded_at') }}
 
     union all
 
