@@ -10,7 +10,7 @@
 {{ config(
     materialized=cx_incremental_materialized(),
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     unique_key='ticket_id',
 ) }}
 

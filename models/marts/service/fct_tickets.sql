@@ -13,7 +13,7 @@
     materialized=cx_incremental_materialized(),
     incremental_strategy='delete+insert',
     unique_key='ticket_id',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     contract={'enforced': true},
     post_hook="{{ cx_refresh_as_of() }}",
 ) }}
