@@ -68,52 +68,76 @@ stg_cx__customer_identities as (
 
 latest_per_table as (
 
-    select max(created_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__tickets
+    select
+        max(created_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__tickets
     union all
-    select max(event_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__ticket_events
+    select
+        max(event_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__ticket_events
     union all
-    select max(valid_from_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__ticket_schedules
+    select
+        max(valid_from_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__ticket_schedules
     union all
-    select max(applied_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__ticket_sla_policies
+    select
+        max(applied_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__ticket_sla_policies
     union all
-    select max(sent_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__survey_invitations
+    select
+        max(sent_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__survey_invitations
     union all
-    select max(responded_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__survey_responses
+    select
+        max(responded_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__survey_responses
     union all
-    select max(followed_up_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__survey_responses
+    select
+        max(followed_up_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__survey_responses
     union all
-    select max(created_at) as data_at, max(_loaded_at) as loaded_at from stg_cx__social_posts
+    select
+        max(created_at) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__social_posts
     union all
-    select cast(null as {{ dbt.type_timestamp() }}) as data_at, max(_loaded_at) as loaded_at from stg_cx__customers
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__customers
     union all
-    select cast(null as {{ dbt.type_timestamp() }}) as data_at, max(_loaded_at) as loaded_at
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
     from stg_cx__customer_identities
 
 ),
 
-{% if is_incremental() %}
-
+-- The previous build's row: this table's on incremental runs, none on a full build.
 previous_build as (
 
     select
-        data_through_at as previous_data_through_at,
-        loaded_through_at as previous_loaded_through_at
+        max(data_through_at) as previous_data_through_at,
+        max(loaded_through_at) as previous_loaded_through_at
 
-    from {{ this }}
-
-),
-
-{% else %}
-
-previous_build as (
-
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as previous_data_through_at,
-        cast(null as {{ dbt.type_timestamp() }}) as previous_loaded_through_at
+    {% if is_incremental() -%}
+        from {{ this }}
+    {%- else -%}
+        from (
+            select
+                cast(null as {{ dbt.type_timestamp() }}) as data_through_at,
+                cast(null as {{ dbt.type_timestamp() }}) as loaded_through_at
+        ) as no_build
+    {%- endif %}
 
 ),
-
-{% endif %}
 
 this_build as (
 

@@ -56,35 +56,45 @@ changed_tickets as (
     select stg_cx__tickets.ticket_id
     from stg_cx__tickets
     cross join int_incremental_watermarks as watermarks
-    where {{ cx_changed_since_build(['stg_cx__tickets.created_at'], 'stg_cx__tickets._loaded_at') }}
+    where {{ cx_changed_since_build(
+        ['stg_cx__tickets.created_at'], 'stg_cx__tickets._loaded_at'
+    ) }}
 
     union all
 
     select stg_cx__ticket_events.ticket_id
     from stg_cx__ticket_events
     cross join int_incremental_watermarks as watermarks
-    where {{ cx_changed_since_build(['stg_cx__ticket_events.event_at'], 'stg_cx__ticket_events._loaded_at') }}
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_events.event_at'], 'stg_cx__ticket_events._loaded_at'
+    ) }}
 
     union all
 
     select stg_cx__ticket_schedules.ticket_id
     from stg_cx__ticket_schedules
     cross join int_incremental_watermarks as watermarks
-    where {{ cx_changed_since_build(['stg_cx__ticket_schedules.valid_from_at'], 'stg_cx__ticket_schedules._loaded_at') }}
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_schedules.valid_from_at'], 'stg_cx__ticket_schedules._loaded_at'
+    ) }}
 
     union all
 
     select stg_cx__ticket_sla_policies.ticket_id
     from stg_cx__ticket_sla_policies
     cross join int_incremental_watermarks as watermarks
-    where {{ cx_changed_since_build(['stg_cx__ticket_sla_policies.applied_at'], 'stg_cx__ticket_sla_policies._loaded_at') }}
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_sla_policies.applied_at'], 'stg_cx__ticket_sla_policies._loaded_at'
+    ) }}
 
     union all
 
     select stg_cx__survey_invitations.ticket_id
     from stg_cx__survey_invitations
     cross join int_incremental_watermarks as watermarks
-    where {{ cx_changed_since_build(['stg_cx__survey_invitations.sent_at'], 'stg_cx__survey_invitations._loaded_at') }}
+    where {{ cx_changed_since_build(
+        ['stg_cx__survey_invitations.sent_at'], 'stg_cx__survey_invitations._loaded_at'
+    ) }}
 
     union all
 
@@ -107,7 +117,10 @@ solved_tickets as (
     group by ticket_id
     having
         max(case when status in ('solved', 'closed') then event_at end)
-        > coalesce(max(case when status not in ('solved', 'closed') then event_at end), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+        > coalesce(
+            max(case when status not in ('solved', 'closed') then event_at end),
+            cast('1900-01-01' as {{ dbt.type_timestamp() }})
+        )
 
 ),
 
@@ -123,7 +136,9 @@ open_tickets as (
 
 final as (
 
-    select ticket_id from changed_tickets where ticket_id is not null
+    select ticket_id
+    from changed_tickets
+    where ticket_id is not null
     union
     select ticket_id from open_tickets
 

@@ -12,6 +12,11 @@
     pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
 ) }}
 {{ cx_depends_on_demo_seed('ticket_events') }}
+{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs). -#}
+{%- set previous_build -%}
+    (select max({{ cx_try_cast('event_at', 'timestamp') }}) as previous_data_through_at,
+        max(_loaded_at) as previous_loaded_through_at from {{ this }})
+{%- endset %}
 with
 
 received as (
@@ -26,41 +31,29 @@ base_cx__tickets as (
 
 ),
 
-{% if is_incremental() %}
-
-watermarks as (
-
-    select
-        max({{ cx_try_cast('event_at', 'timestamp') }}) as previous_data_through_at,
-        max(_loaded_at) as previous_loaded_through_at
-
-    from {{ this }}
-
-),
-
-tickets_to_rebuild as (
-
-    select received.ticket_id
-    from received
-    cross join watermarks
-    where {{ cx_changed_since_build([cx_try_cast('received.event_at', 'timestamp')], 'received._loaded_at') }}
-
-    union
-
-    select base_cx__tickets.ticket_id
-    from base_cx__tickets
-    cross join watermarks
-    where {{ cx_changed_since_build([cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at') }}
-
-),
-
-{% endif %}
-
+-- On incremental runs (docs/incremental.md): the raw rows of the tickets with an event or a ticket
+-- row that arrived or changed since this table's latest, and the rows without a ticket_id.
 events_to_check as (
 
     select * from received
     {%- if is_incremental() %}
-    where ticket_id is null or ticket_id in (select ticket_id from tickets_to_rebuild)
+        where
+            ticket_id is null
+            or ticket_id in (
+                select received_rows.ticket_id
+                from received as received_rows
+                cross join {{ previous_build }} as watermarks
+                where {{ cx_changed_since_build(
+                    [cx_try_cast('received_rows.event_at', 'timestamp')], 'received_rows._loaded_at'
+                ) }}
+                union
+                select base_cx__tickets.ticket_id
+                from base_cx__tickets
+                cross join {{ previous_build }} as watermarks
+                where {{ cx_changed_since_build(
+                    [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
+                ) }}
+            )
     {%- endif %}
 
 ),
