@@ -66,7 +66,9 @@ def exposure_sql(table: str, source: str, cut: str | None = None, late_from: str
     stamps = TIMESTAMP_COLUMNS.get(table, ())
     if cut is None or not stamps:
         return f"select * from {source}"
-    kept = " and ".join(f"(try_cast({c} as timestamp) is null or try_cast({c} as timestamp) < timestamp '{cut}')" for c in stamps)
+    kept = " and ".join(
+        f"(try_cast({c} as timestamp) is null or try_cast({c} as timestamp) < timestamp '{cut}')" for c in stamps
+    )
     if late_from is not None:
         first = stamps[0]
         kept += (f" and not coalesce(try_cast({first} as timestamp) >= timestamp '{late_from}'"

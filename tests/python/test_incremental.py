@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from cx_metrics.engine_compare import compare_marts
-from cx_metrics.incremental import cut_for_share, exposure_sql, time_cut_views
+from cx_metrics.incremental import cut_for_share, exposure_sql, reuse_scores, time_cut_views
 
 from conftest import REPO_ROOT, run_dbt
 
@@ -60,7 +60,9 @@ def batch_kinds(parquet_dir: Path, cut: str, late_from: str) -> dict[str, int]:
             connection.execute(f"create view old_{path.stem} as "
                                + exposure_sql(path.stem, f"all_{path.stem}", cut, late_from))
         queries = {
-            "new tickets": "select count(*) from all_tickets where ticket_id not in (select ticket_id from old_tickets where ticket_id is not null)",
+            "new tickets": """
+                select count(*) from all_tickets
+                where ticket_id not in (select ticket_id from old_tickets where ticket_id is not null)""",
             "new events on old tickets": """
                 select count(*) from all_ticket_events
                 where event_id not in (select event_id from old_ticket_events where event_id is not null)
@@ -143,3 +145,23 @@ def test_cut_for_share_leaves_that_share_after_it():
     stamps = pd.Series(pd.date_range("2026-01-01", periods=100, freq="h"))
     cut = pd.Timestamp(cut_for_share(stamps, 0.1))
     assert 9 <= (stamps >= cut).sum() <= 11
+
+
+def test_reuse_scores_scores_only_new_feedback():
+    feedback = pd.DataFrame({"feedback_id": ["a", "b"], "customer_id": ["c1", "c2"], "text": ["great", "awful"]})
+    scored = pd.DataFrame({"feedback_id": ["a"], "compound_score": [0.5], "sentiment_label": ["positive"],
+                           "topics": [""], "topic_count": [0], "text_length": [5], "is_truncated": [False]})
+    seen = []
+
+    def score(frame: pd.DataFrame) -> pd.DataFrame:
+        seen.extend(frame["feedback_id"])
+        out = frame.drop(columns=["text"]).copy()
+        out["compound_score"], out["sentiment_label"], out["topics"] = -0.5, "negative", ""
+        out["topic_count"], out["text_length"], out["is_truncated"] = 0, 5, False
+        return out
+
+    result = reuse_scores(feedback, scored, score)
+    assert seen == ["b"]
+    assert list(result["feedback_id"]) == ["a", "b"]
+    assert list(result["compound_score"]) == [0.5, -0.5]
+    assert list(result["customer_id"]) == ["c1", "c2"]
