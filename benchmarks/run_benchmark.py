@@ -9,6 +9,10 @@ them (sources pointed at raw, seeds excluded):
   full build   `dbt build` on an empty database: every model, data test and unit test
   run          `dbt run --full-refresh`: the models alone, from scratch
   tests        `dbt test`: the data and unit tests alone, on the built models
+  incremental  in a second database: a full `dbt run` on the rows before a time cut that
+               leaves --incremental-share (1 %) of the tickets and their later events,
+               answers and posts new ("setup"), then every row and an incremental `dbt run`
+               (docs/incremental.md)
 Each line gives the wall time and the peak memory (resident set) of that dbt process, then the
 summed node time per resource type and the ten slowest nodes of the full build.
 Figures only: nothing is asserted (correctness lives in the tests).
@@ -44,7 +48,7 @@ class Step:
 
     def line(self) -> str:
         status = "" if self.returncode == 0 else f", exit {self.returncode}"
-        return f"{self.name:<12} {self.seconds:8.1f} s   peak {self.peak_mib:7,.0f} MiB{status}"
+        return f"{self.name:<30} {self.seconds:8.1f} s   peak {self.peak_mib:7,.0f} MiB{status}"
 
 
 def generate(tickets: int, seed: int, out: Path) -> float:
@@ -54,15 +58,15 @@ def generate(tickets: int, seed: int, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def expose_as_raw(parquet_dir: Path, database: Path, copies: int = 1) -> dict[str, int]:
-    """A view raw.<table> over each <table>.parquet (repeated_view_sql); the row count of each."""
+def expose_as_raw(parquet_dir: Path, database: Path, copies: int = 1, schema: str = "raw") -> dict[str, int]:
+    """A view <schema>.<table> over each <table>.parquet (repeated_view_sql); the row count of each."""
     counts = {}
     with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema if not exists raw")
+        connection.execute(f"create schema if not exists {schema}")
         for path in sorted(parquet_dir.glob("*.parquet")):
             columns = [row[0] for row in connection.execute(f"describe select * from read_parquet('{path}')").fetchall()]
-            connection.execute(repeated_view_sql(path.stem, path, copies, columns))
-            counts[path.stem] = connection.execute(f"select count(*) from raw.{path.stem}").fetchone()[0]
+            connection.execute(repeated_view_sql(path.stem, path, copies, columns, schema))
+            counts[path.stem] = connection.execute(f"select count(*) from {schema}.{path.stem}").fetchone()[0]
     return counts
 
 
@@ -81,16 +85,16 @@ REPEATED_TABLES = {
 }
 
 
-def repeated_view_sql(table: str, path: Path, copies: int, columns: list[str]) -> str:
-    """A view raw.<table> holding `copies` copies of the Parquet file, copy n > 0 with '~n'
+def repeated_view_sql(table: str, path: Path, copies: int, columns: list[str], schema: str = "raw") -> str:
+    """A view <schema>.<table> holding `copies` copies of the Parquet file, copy n > 0 with '~n'
     appended to each key column of REPEATED_TABLES (copy 0 is the file as generated)."""
     keys = REPEATED_TABLES.get(table, [])
     if copies <= 1 or not keys:
-        return f"create or replace view raw.{table} as select * from read_parquet('{path}')"
+        return f"create or replace view {schema}.{table} as select * from read_parquet('{path}')"
     select_list = ", ".join(
         f"case when copy_number = 0 then {column} else {column} || '~' || cast(copy_number as varchar) end as {column}"
         if column in keys else column for column in columns)
-    return (f"create or replace view raw.{table} as select {select_list} "
+    return (f"create or replace view {schema}.{table} as select {select_list} "
             f"from read_parquet('{path}') cross join range({copies}) as copies(copy_number)")
 
 
@@ -139,6 +143,28 @@ def slowest(timings: list[tuple[str, float]], count: int = SLOWEST_NODES) -> lis
     return sorted(timings, key=lambda item: -item[1])[:count]
 
 
+def incremental_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespace) -> list[Step]:
+    """Incremental with new data (docs/incremental.md): a second database sees the rows before a
+    time cut that leaves `args.incremental_share` of the tickets new (cx_metrics.incremental) and
+    gets a full `dbt run` (setup), then sees every row and gets an incremental `dbt run`."""
+    import pandas as pd
+
+    from cx_metrics.incremental import cut_for_share, time_cut_views
+
+    database = work_dir / "incremental.duckdb"
+    counts = expose_as_raw(parquet_dir, database, args.copies, schema="raw_all")
+    created = pd.read_parquet(parquet_dir / "tickets.parquet", columns=["created_at"])["created_at"]
+    cut = cut_for_share(created, args.incremental_share)
+    steps = []
+    for name, phase_cut in ((f"setup < {cut}", cut), ("incremental", None)):
+        with duckdb.connect(str(database)) as connection:
+            connection.execute("create schema if not exists raw")
+            for table, select in time_cut_views({table: f"raw_all.{table}" for table in counts}, phase_cut).items():
+                connection.execute(f"create or replace view raw.{table} as {select}")
+        steps.append(run_step(name, dbt_command("run", work_dir / "incremental", args.select), database))
+    return steps
+
+
 def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     work_dir = args.work_dir / f"{tickets}"
     shutil.rmtree(work_dir, ignore_errors=True)
@@ -159,6 +185,8 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     steps = [full_build,
              run_step("run", dbt_command("run", work_dir, args.select, ["--full-refresh"]), database),
              run_step("tests", dbt_command("test", work_dir, args.select), database)]
+    if args.incremental_share > 0:
+        steps += incremental_steps(parquet_dir, work_dir, args)
     for step in steps:
         print(step.line())
     timings = node_timings(build_results)
@@ -182,6 +210,8 @@ def main() -> int:
     parser.add_argument("--select", nargs="*", default=[], help="dbt selection (default: everything)")
     parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "target" / "benchmark")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")
+    parser.add_argument("--incremental-share", type=float, default=0.01,
+                        help="share of tickets new in the incremental step (0 = skip it)")
     args = parser.parse_args()
     if args.raw_dir and len(args.tickets) > 1:
         parser.error("--raw-dir holds one size: give one --tickets")

@@ -19,36 +19,47 @@
     rows in agents, a known agent whose role is not bot or system; without agents, any id).
     is_bot_or_system: the agent is known in agents as a bot or system user.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 int_ticket_assignments_sequenced as (
 
     select * from {{ ref('int_ticket_assignments_sequenced') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 stg_cx__ticket_events as (
 
     select * from {{ ref('stg_cx__ticket_events') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_ticket_replies_paired as (
 
     select * from {{ ref('int_ticket_replies_paired') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_ticket_status_spells_sequenced as (
 
     select * from {{ ref('int_ticket_status_spells_sequenced') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_survey_responses_joined_to_invitations as (
 
     select * from {{ ref('int_survey_responses_joined_to_invitations') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -5,17 +5,25 @@
     customer comments in a row share the same reply; the first of them (the oldest unanswered)
     starts a reply round, and reply times per round are measured from it.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 with
 
 stg_cx__ticket_events as (
 
     select * from {{ ref('stg_cx__ticket_events') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_ticket_timestamps_clocked as (
 
     select * from {{ ref('int_ticket_timestamps_clocked') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -20,18 +20,26 @@
     instants and intervals and equality joins: linear in timestamps. Null when the schedule has
     no intervals (no business_hours for it).
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 stg_cx__ticket_events as (
 
     select * from {{ ref('stg_cx__ticket_events') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
@@ -44,6 +52,7 @@ int_as_of as (
 int_ticket_schedule_spells as (
 
     select * from {{ ref('int_ticket_schedule_spells') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -5,24 +5,33 @@
     build's "now" (int_as_of). The SLA model picks which of these durations each metric uses.
     A table: int_tickets_sla_measured and fct_tickets both read it.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_replies_summarized as (
 
     select * from {{ ref('int_tickets_replies_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_status_summarized as (
 
     select * from {{ ref('int_tickets_status_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
@@ -35,6 +44,7 @@ int_as_of as (
 int_ticket_timestamps_clocked as (
 
     select * from {{ ref('int_ticket_timestamps_clocked') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -6,24 +6,33 @@
     A table: int_tickets_durations_clocked, int_tickets_sla_measured and fct_tickets all read
     it, and a view would be computed again for each of them.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 stg_cx__ticket_events as (
 
     select * from {{ ref('stg_cx__ticket_events') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_ticket_replies_paired as (
 
     select * from {{ ref('int_ticket_replies_paired') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

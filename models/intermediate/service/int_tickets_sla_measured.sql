@@ -7,30 +7,40 @@
     tickets have no first-reply SLA, as in Zendesk.
     A table, like the other one-row-per-ticket models fct_tickets joins.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 int_tickets_joined_to_sla_policies as (
 
     select * from {{ ref('int_tickets_joined_to_sla_policies') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_replies_summarized as (
 
     select * from {{ ref('int_tickets_replies_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_status_summarized as (
 
     select * from {{ ref('int_tickets_status_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_durations_clocked as (
 
     select * from {{ ref('int_tickets_durations_clocked') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

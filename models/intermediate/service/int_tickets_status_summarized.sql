@@ -7,18 +7,26 @@
     A table: int_tickets_durations_clocked, int_tickets_sla_measured and fct_tickets all read
     it, and a view would be computed again for each of them.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 int_ticket_status_spells_sequenced as (
 
     select * from {{ ref('int_ticket_status_spells_sequenced') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_ticket_timestamps_clocked as (
 
     select * from {{ ref('int_ticket_timestamps_clocked') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

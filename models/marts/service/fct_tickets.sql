@@ -5,15 +5,25 @@
     (reply rounds), int_tickets_status_summarized (solves, reopens, waits),
     int_tickets_durations_clocked (calendar and business minutes) and int_tickets_sla_measured
     (SLA targets and breaches). Open durations and open breaches run to the build's "now"
-    (int_as_of, var cx_as_of). Choices are explained in DECISIONLOG.md.
+    (int_as_of, var cx_as_of). Choices are explained in DECISIONLOG.md. Incremental
+    (docs/incremental.md): rebuilds the tickets of int_tickets_to_rebuild; the post-hook moves
+    as_of_at of the other rows to this build's "now".
 -#}
-{{ config(contract={'enforced': true}) }}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    unique_key='ticket_id',
+    on_schema_change='append_new_columns',
+    contract={'enforced': true},
+    post_hook="{{ cx_refresh_as_of() }}",
+) }}
 
 with
 
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
@@ -26,24 +36,28 @@ int_as_of as (
 int_tickets_replies_summarized as (
 
     select * from {{ ref('int_tickets_replies_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_status_summarized as (
 
     select * from {{ ref('int_tickets_status_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_durations_clocked as (
 
     select * from {{ ref('int_tickets_durations_clocked') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 int_tickets_sla_measured as (
 
     select * from {{ ref('int_tickets_sla_measured') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -1,13 +1,21 @@
 {#-
     One row per social conversation: a customer post that roots a reply thread (docs/metrics.md),
     with its replies. Orphan threads (the root replies to a post missing from the data) are
-    kept and flagged is_orphan_thread. Only posts created by cx_as_of count.
+    kept and flagged is_orphan_thread. Only posts created by cx_as_of count. Incremental
+    (docs/incremental.md): rebuilds the conversations of int_social_conversations_to_rebuild.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='conversation_id',
+) }}
 with
 
 int_social_posts_threaded as (
 
     select * from {{ ref('int_social_posts_threaded') }}
+    {{- cx_rebuild_filter('root_post_id', 'int_social_conversations_to_rebuild', 'conversation_id') }}
 
 ),
 

@@ -2,13 +2,21 @@
     One row per survey response answered by cx_as_of (NPS, CSAT, CES): the score and its
     meaning, the channel and the customer's segment, the linked ticket's service facts, the
     closed loop, and the customer's most recent contact before answering (social conversation
-    or ticket) and whether it had been answered by then.
+    or ticket) and whether it had been answered by then. Incremental (docs/incremental.md):
+    rebuilds the responses of int_survey_responses_to_rebuild.
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='response_id',
+) }}
 with
 
 int_survey_responses_joined_to_invitations as (
 
     select * from {{ ref('int_survey_responses_joined_to_invitations') }}
+    {{- cx_rebuild_filter('response_id', 'int_survey_responses_to_rebuild') }}
 
 ),
 

@@ -1,9 +1,60 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the rows of the tickets with a raw
+    event or a ticket row that arrived or changed since this table's latest (lookback var
+    cx_incremental_lookback_hours) are re-validated and replace that ticket's rows; rows without
+    a ticket_id are re-validated every run (the pre-hook removes the previous ones).
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('ticket_events') }}
+{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs). -#}
+{%- set previous_build -%}
+    (select max({{ cx_try_cast('event_at', 'timestamp') }}) as previous_data_through_at,
+        max(_loaded_at) as previous_loaded_through_at from {{ this }})
+{%- endset %}
 with
 
 received as (
 
     {{ cx_read_raw('ticket_events') }}
+
+),
+
+base_cx__tickets as (
+
+    select * from {{ ref('base_cx__tickets') }}
+
+),
+
+-- On incremental runs (docs/incremental.md): the raw rows of the tickets with an event or a ticket
+-- row that arrived or changed since this table's latest, and the rows without a ticket_id.
+events_to_check as (
+
+    select * from received
+    {%- if is_incremental() %}
+        where
+            ticket_id is null
+            or ticket_id in (
+                select received_rows.ticket_id
+                from received as received_rows
+                cross join {{ previous_build }} as watermarks
+                where {{ cx_changed_since_build(
+                    [cx_try_cast('received_rows.event_at', 'timestamp')], 'received_rows._loaded_at'
+                ) }}
+                union
+                select base_cx__tickets.ticket_id
+                from base_cx__tickets
+                cross join {{ previous_build }} as watermarks
+                where {{ cx_changed_since_build(
+                    [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
+                ) }}
+            )
+    {%- endif %}
 
 ),
 
@@ -13,7 +64,7 @@ tickets as (
         ticket_id,
         {{ cx_try_cast('created_at', 'timestamp') }} as created_at
 
-    from {{ ref('base_cx__tickets') }}
+    from base_cx__tickets
     where reject_reason is null
 
 ),
@@ -52,7 +103,7 @@ row_rules_checked as (
                 then 'unknown_enum'
         end as status_reject_reason
 
-    from received
+    from events_to_check
 
 ),
 

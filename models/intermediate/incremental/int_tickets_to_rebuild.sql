@@ -1,0 +1,147 @@
+{#-
+    One row per ticket whose per-ticket rows the incremental models rebuild in this build
+    (docs/incremental.md): a ticket with any row (the ticket, its events, schedules, SLA
+    policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
+    and every ticket not solved by its latest status change, whose open durations and breaches
+    run to the build's "now". On a full build: every ticket.
+-#}
+{{ config(materialized='table') }}
+
+with
+
+int_incremental_watermarks as (
+
+    select * from {{ ref('int_incremental_watermarks') }}
+
+),
+
+stg_cx__tickets as (
+
+    select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+stg_cx__ticket_events as (
+
+    select * from {{ ref('stg_cx__ticket_events') }}
+
+),
+
+stg_cx__ticket_schedules as (
+
+    select * from {{ ref('stg_cx__ticket_schedules') }}
+
+),
+
+stg_cx__ticket_sla_policies as (
+
+    select * from {{ ref('stg_cx__ticket_sla_policies') }}
+
+),
+
+stg_cx__survey_invitations as (
+
+    select * from {{ ref('stg_cx__survey_invitations') }}
+
+),
+
+stg_cx__survey_responses as (
+
+    select * from {{ ref('stg_cx__survey_responses') }}
+
+),
+
+changed_tickets as (
+
+    select stg_cx__tickets.ticket_id
+    from stg_cx__tickets
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__tickets.created_at'], 'stg_cx__tickets._loaded_at'
+    ) }}
+
+    union all
+
+    select stg_cx__ticket_events.ticket_id
+    from stg_cx__ticket_events
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_events.event_at'], 'stg_cx__ticket_events._loaded_at'
+    ) }}
+
+    union all
+
+    select stg_cx__ticket_schedules.ticket_id
+    from stg_cx__ticket_schedules
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_schedules.valid_from_at'], 'stg_cx__ticket_schedules._loaded_at'
+    ) }}
+
+    union all
+
+    select stg_cx__ticket_sla_policies.ticket_id
+    from stg_cx__ticket_sla_policies
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__ticket_sla_policies.applied_at'], 'stg_cx__ticket_sla_policies._loaded_at'
+    ) }}
+
+    union all
+
+    select stg_cx__survey_invitations.ticket_id
+    from stg_cx__survey_invitations
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__survey_invitations.sent_at'], 'stg_cx__survey_invitations._loaded_at'
+    ) }}
+
+    union all
+
+    select stg_cx__survey_responses.ticket_id
+    from stg_cx__survey_responses
+    cross join int_incremental_watermarks as watermarks
+    where {{ cx_changed_since_build(
+        ['stg_cx__survey_responses.responded_at', 'stg_cx__survey_responses.followed_up_at'],
+        'stg_cx__survey_responses._loaded_at'
+    ) }}
+
+),
+
+-- A ticket is solved when its latest status change (ties: any of them) says solved or closed.
+solved_tickets as (
+
+    select ticket_id
+    from stg_cx__ticket_events
+    where event_type = 'status_change'
+    group by ticket_id
+    having
+        max(case when status in ('solved', 'closed') then event_at end)
+        > coalesce(
+            max(case when status not in ('solved', 'closed') then event_at end),
+            cast('1900-01-01' as {{ dbt.type_timestamp() }})
+        )
+
+),
+
+open_tickets as (
+
+    select stg_cx__tickets.ticket_id
+    from stg_cx__tickets
+    left join solved_tickets
+        on stg_cx__tickets.ticket_id = solved_tickets.ticket_id
+    where solved_tickets.ticket_id is null
+
+),
+
+final as (
+
+    select ticket_id
+    from changed_tickets
+    where ticket_id is not null
+    union
+    select ticket_id from open_tickets
+
+)
+
+select * from final

@@ -1,0 +1,167 @@
+"""Incremental builds give the marts of a full refresh (docs/incremental.md).
+
+A generated world is shown to a first DuckDB build as of a time cut (raw views keep the rows
+before it, and hold back a share of the last day's rows: late arrivals). Then every row is
+exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
+tickets, late survey answers and new replies in old social threads (asserted). A second database
+is built with --full-refresh on the same full data; every model of the marts schema must be the
+same in both, row for row (cx_metrics.engine_compare, decimals to 1e-6).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from cx_metrics.engine_compare import compare_marts
+from cx_metrics.incremental import cut_for_share, exposure_sql, reuse_scores, time_cut_views
+
+from conftest import REPO_ROOT, run_dbt
+
+TICKETS = 1000
+NEW_SHARE = 0.1  # share of tickets created after the cut
+VARS = "{cx_source: raw}"
+
+
+def expose(parquet_dir: Path, database: Path, cut: str | None, late_from: str | None = None) -> None:
+    tables = {path.stem: f"read_parquet('{path}')" for path in sorted(parquet_dir.glob("*.parquet"))}
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema if not exists raw")
+        for name, select in time_cut_views(tables, cut, late_from).items():
+            connection.execute(f"create or replace view raw.{name} as {select}")
+
+
+def dbt_run(database: Path, work_dir: Path, *extra: str) -> None:
+    result = run_dbt(["run", "--vars", VARS, "--exclude", "resource_type:seed", *extra], database, work_dir)
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def first_reply_after(parquet_dir: Path, instant: str) -> str:
+    """The creation time of the first social reply at or after `instant` (social threads are
+    short: a cut there leaves that reply to the batch and its thread to the first build)."""
+    with duckdb.connect() as connection:
+        return str(connection.execute(f"""
+            select min(try_cast(created_at as timestamp))
+            from read_parquet('{parquet_dir / "social_posts.parquet"}')
+            where in_reply_to_post_id is not null and try_cast(created_at as timestamp) >= timestamp '{instant}'
+        """).fetchone()[0])
+
+
+def batch_kinds(parquet_dir: Path, cut: str, late_from: str) -> dict[str, int]:
+    """How many rows of each kind the batch after the first build holds."""
+    with duckdb.connect() as connection:
+        for path in parquet_dir.glob("*.parquet"):
+            connection.execute(f"create view all_{path.stem} as select * from read_parquet('{path}')")
+            connection.execute(f"create view old_{path.stem} as "
+                               + exposure_sql(path.stem, f"all_{path.stem}", cut, late_from))
+        queries = {
+            "new tickets": """
+                select count(*) from all_tickets
+                where ticket_id not in (select ticket_id from old_tickets where ticket_id is not null)""",
+            "new events on old tickets": """
+                select count(*) from all_ticket_events
+                where event_id not in (select event_id from old_ticket_events where event_id is not null)
+                    and ticket_id in (select ticket_id from old_tickets where ticket_id is not null)""",
+            "late events (before the first build's latest)": f"""
+                select count(*) from all_ticket_events
+                where event_id not in (select event_id from old_ticket_events where event_id is not null)
+                    and try_cast(event_at as timestamp) < timestamp '{cut}'""",
+            "late survey answers on old tickets": """
+                select count(*) from all_survey_responses
+                where response_id not in (select response_id from old_survey_responses where response_id is not null)
+                    and ticket_id in (select ticket_id from old_tickets where ticket_id is not null)""",
+            "new replies in old social threads": """
+                select count(*) from all_social_posts
+                where post_id not in (select post_id from old_social_posts where post_id is not null)
+                    and in_reply_to_post_id in (select post_id from old_social_posts where post_id is not null)""",
+        }
+        return {kind: connection.execute(sql).fetchone()[0] for kind, sql in queries.items()}
+
+
+def marts(database: Path) -> dict[str, pd.DataFrame]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        names = [row[0] for row in connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'main_marts' order by 1"
+        ).fetchall()]
+        return {name: connection.execute(f"select * from main_marts.{name}").df() for name in names}
+
+
+@pytest.fixture(scope="module")
+def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict]:
+    work = tmp_path_factory.mktemp("incremental")
+    parquet_dir = work / "raw"
+    subprocess.run([sys.executable, "scripts/generate_data.py", "--tickets", str(TICKETS), "--seed", "11",
+                    "--format", "parquet", "--out", str(parquet_dir)],
+                   cwd=REPO_ROOT, check=True, stdout=subprocess.DEVNULL)
+    created = pd.read_parquet(parquet_dir / "tickets.parquet", columns=["created_at"])["created_at"]
+    cut = first_reply_after(parquet_dir, cut_for_share(created, NEW_SHARE))
+    late_from = str(pd.Timestamp(cut) - pd.Timedelta(hours=24))
+
+    incremental, full = work / "incremental.duckdb", work / "full.duckdb"
+    expose(parquet_dir, incremental, cut, late_from)
+    dbt_run(incremental, work / "first")
+    expose(parquet_dir, incremental, None)
+    dbt_run(incremental, work / "incremental")
+    expose(parquet_dir, full, None)
+    dbt_run(full, work / "full", "--full-refresh")
+    return batch_kinds(parquet_dir, cut, late_from), marts(incremental), marts(full)
+
+
+def test_batch_holds_every_kind_of_change(incremental_and_full):
+    kinds, _, _ = incremental_and_full
+    assert all(count > 0 for count in kinds.values()), kinds
+
+
+def test_incremental_marts_equal_full_refresh(incremental_and_full):
+    _, incremental, full = incremental_and_full
+    assert set(incremental) == set(full)
+    assert {"fct_tickets", "fct_survey_responses", "fct_social_conversations", "fct_feedback_sentiment"} <= set(full)
+    differences = []
+    for name in sorted(full):
+        differences += compare_marts(name, "incremental", incremental[name], "full_refresh", full[name])
+    assert not differences, "\n".join(map(str, differences))
+
+
+def test_time_cut_keeps_rows_before_the_cut_and_holds_late_ones_back():
+    with duckdb.connect() as connection:
+        connection.execute("create table t as select * from (values "
+                           "('a', '2026-01-01 10:00:00'), ('b', '2026-01-02 10:00:00'), ('c', null)) v(id, created_at)")
+        everything = connection.execute(exposure_sql("tickets", "t", None)).fetchall()
+        before = connection.execute(exposure_sql("tickets", "t", "2026-01-02 00:00:00")).fetchall()
+        late = connection.execute(exposure_sql("tickets", "t", "2026-01-02 00:00:00", "2026-01-01 00:00:00",
+                                               late_one_in=1)).fetchall()
+    assert len(everything) == 3
+    assert sorted(row[0] for row in before) == ["a", "c"]
+    assert sorted(row[0] for row in late) == ["c"]
+    assert exposure_sql("customers", "c", "2026-01-02 00:00:00") == "select * from c"
+
+
+def test_cut_for_share_leaves_that_share_after_it():
+    stamps = pd.Series(pd.date_range("2026-01-01", periods=100, freq="h"))
+    cut = pd.Timestamp(cut_for_share(stamps, 0.1))
+    assert 9 <= (stamps >= cut).sum() <= 11
+
+
+def test_reuse_scores_scores_only_new_feedback():
+    feedback = pd.DataFrame({"feedback_id": ["a", "b"], "customer_id": ["c1", "c2"], "text": ["great", "awful"]})
+    scored = pd.DataFrame({"feedback_id": ["a"], "compound_score": [0.5], "sentiment_label": ["positive"],
+                           "topics": [""], "topic_count": [0], "text_length": [5], "is_truncated": [False]})
+    seen = []
+
+    def score(frame: pd.DataFrame) -> pd.DataFrame:
+        seen.extend(frame["feedback_id"])
+        out = frame.drop(columns=["text"]).copy()
+        out["compound_score"], out["sentiment_label"], out["topics"] = -0.5, "negative", ""
+        out["topic_count"], out["text_length"], out["is_truncated"] = 0, 5, False
+        return out
+
+    result = reuse_scores(feedback, scored, score)
+    assert seen == ["b"]
+    assert list(result["feedback_id"]) == ["a", "b"]
+    assert list(result["compound_score"]) == [0.5, -0.5]
+    assert list(result["customer_id"]) == ["c1", "c2"]
