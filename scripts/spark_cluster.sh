@@ -137,6 +137,7 @@ cmd_start() {
             --conf "spark.sql.catalogImplementation=hive" \
             --conf "spark.sql.warehouse.dir=$SPARK_DIR/warehouse" \
             --conf "spark.ui.enabled=false" \
+            --conf "spark.locality.wait=0s" \
             --conf "spark.sql.session.timeZone=UTC" \
             --conf "spark.sql.shuffle.partitions=2" \
             --conf "spark.sql.cteRecursionLevelLimit=10000"
