@@ -48,6 +48,8 @@ ENV_FILE="$SPARK_DIR/env"
 export SPARK_HOME="${SPARK_HOME:-$("$repo/.venv/bin/python" -c \
     'import os, pyspark; print(os.path.dirname(pyspark.__file__))')}"
 export SPARK_LOCAL_IP="$HOST" SPARK_LOG_DIR="$LOG_DIR" SPARK_PID_DIR="$PID_DIR"
+# A busy port stops the master instead of moving it to the next port unnoticed.
+export SPARK_DAEMON_JAVA_OPTS="-Dspark.port.maxRetries=0"
 
 log() { echo "[spark_cluster] $*" >&2; }
 
