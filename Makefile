@@ -72,7 +72,8 @@ pytest: venv
 lint: venv
 	$(BIN)/pre-commit run --all-files
 
-## engines: build on a throwaway PostgreSQL server and on local Spark; compare every mart
+## engines: build on a throwaway PostgreSQL server and on a local Spark standalone cluster
+## (scripts/spark_cluster.sh); compare every mart
 engines: venv-engines
 	scripts/test_engines.sh
 
