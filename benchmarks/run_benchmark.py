@@ -64,7 +64,8 @@ def expose_as_raw(parquet_dir: Path, database: Path, copies: int = 1, schema: st
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"create schema if not exists {schema}")
         for path in sorted(parquet_dir.glob("*.parquet")):
-            columns = [row[0] for row in connection.execute(f"describe select * from read_parquet('{path}')").fetchall()]
+            described = connection.execute(f"describe select * from read_parquet('{path}')").fetchall()
+            columns = [row[0] for row in described]
             connection.execute(repeated_view_sql(path.stem, path, copies, columns, schema))
             counts[path.stem] = connection.execute(f"select count(*) from {schema}.{path.stem}").fetchone()[0]
     return counts
@@ -178,7 +179,8 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     counts = expose_as_raw(parquet_dir, database, args.copies)
     if args.copies > 1:
         generated += f", {args.copies} copies"
-    print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): " + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
+    print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): "
+          + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
     full_build = run_step("full build", dbt_command("build", work_dir, args.select), database)
     build_results = json.loads((work_dir / "target" / "run_results.json").read_text())
