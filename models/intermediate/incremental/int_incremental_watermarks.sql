@@ -1,6 +1,6 @@
 {#-
     One row: how far the staged data reaches in this build (latest data timestamp, latest load
-    time) and how far it reached in the previous build, which the *_to_rebuild models compare rows
+    time, reference tables included) and how far it reached in the previous build, which the *_to_rebuild models compare rows
     with (docs/incremental.md). On a full build the previous values are null: everything rebuilds.
 -#}
 {{ config(
@@ -66,6 +66,36 @@ stg_cx__customer_identities as (
 
 ),
 
+stg_cx__agents as (
+
+    select * from {{ ref('stg_cx__agents') }}
+
+),
+
+stg_cx__business_hours as (
+
+    select * from {{ ref('stg_cx__business_hours') }}
+
+),
+
+stg_cx__holidays as (
+
+    select * from {{ ref('stg_cx__holidays') }}
+
+),
+
+stg_cx__sla_policies as (
+
+    select * from {{ ref('stg_cx__sla_policies') }}
+
+),
+
+stg_cx__sla_policy_targets as (
+
+    select * from {{ ref('stg_cx__sla_policy_targets') }}
+
+),
+
 latest_per_table as (
 
     select
@@ -117,6 +147,31 @@ latest_per_table as (
         cast(null as {{ dbt.type_timestamp() }}) as data_at,
         max(_loaded_at) as loaded_at
     from stg_cx__customer_identities
+    union all
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__agents
+    union all
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__business_hours
+    union all
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__holidays
+    union all
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__sla_policies
+    union all
+    select
+        cast(null as {{ dbt.type_timestamp() }}) as data_at,
+        max(_loaded_at) as loaded_at
+    from stg_cx__sla_policy_targets
 
 ),
 

@@ -3,7 +3,8 @@
     (docs/incremental.md): a ticket with any row (the ticket, its events, schedules, SLA
     policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
     and every ticket not solved by its latest status change, whose open durations and breaches
-    run to the build's "now". On a full build: every ticket.
+    run to the build's "now". Every ticket when a reference row (agents, business hours,
+    holidays, SLA policies) was loaded after the previous build, and on a full build.
 -#}
 {{ config(materialized='table') }}
 
@@ -48,6 +49,36 @@ stg_cx__survey_invitations as (
 stg_cx__survey_responses as (
 
     select * from {{ ref('stg_cx__survey_responses') }}
+
+),
+
+stg_cx__agents as (
+
+    select * from {{ ref('stg_cx__agents') }}
+
+),
+
+stg_cx__business_hours as (
+
+    select * from {{ ref('stg_cx__business_hours') }}
+
+),
+
+stg_cx__holidays as (
+
+    select * from {{ ref('stg_cx__holidays') }}
+
+),
+
+stg_cx__sla_policies as (
+
+    select * from {{ ref('stg_cx__sla_policies') }}
+
+),
+
+stg_cx__sla_policy_targets as (
+
+    select * from {{ ref('stg_cx__sla_policy_targets') }}
 
 ),
 
@@ -108,6 +139,51 @@ changed_tickets as (
 
 ),
 
+-- Reference rows (agents, business hours, holidays, SLA policies and targets) loaded
+-- after the previous build's latest load: they may change every ticket, so every ticket rebuilds.
+reference_rows_loaded as (
+
+    select stg_cx__agents._loaded_at
+    from stg_cx__agents
+    cross join int_incremental_watermarks as watermarks
+    where
+        watermarks.previous_loaded_through_at is not null
+        and stg_cx__agents._loaded_at > watermarks.previous_loaded_through_at
+    union all
+
+    select stg_cx__business_hours._loaded_at
+    from stg_cx__business_hours
+    cross join int_incremental_watermarks as watermarks
+    where
+        watermarks.previous_loaded_through_at is not null
+        and stg_cx__business_hours._loaded_at > watermarks.previous_loaded_through_at
+    union all
+
+    select stg_cx__holidays._loaded_at
+    from stg_cx__holidays
+    cross join int_incremental_watermarks as watermarks
+    where
+        watermarks.previous_loaded_through_at is not null
+        and stg_cx__holidays._loaded_at > watermarks.previous_loaded_through_at
+    union all
+
+    select stg_cx__sla_policies._loaded_at
+    from stg_cx__sla_policies
+    cross join int_incremental_watermarks as watermarks
+    where
+        watermarks.previous_loaded_through_at is not null
+        and stg_cx__sla_policies._loaded_at > watermarks.previous_loaded_through_at
+    union all
+
+    select stg_cx__sla_policy_targets._loaded_at
+    from stg_cx__sla_policy_targets
+    cross join int_incremental_watermarks as watermarks
+    where
+        watermarks.previous_loaded_through_at is not null
+        and stg_cx__sla_policy_targets._loaded_at > watermarks.previous_loaded_through_at
+
+),
+
 -- A ticket is solved when its latest status change (ties: any of them) says solved or closed.
 solved_tickets as (
 
@@ -141,6 +217,10 @@ final as (
     where ticket_id is not null
     union
     select ticket_id from open_tickets
+    union
+    select stg_cx__tickets.ticket_id
+    from stg_cx__tickets
+    where exists (select 1 from reference_rows_loaded)
 
 )
 
