@@ -98,80 +98,32 @@ stg_cx__sla_policy_targets as (
 
 latest_per_table as (
 
-    select
-        max(created_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__tickets
-    union all
-    select
-        max(event_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__ticket_events
-    union all
-    select
-        max(valid_from_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__ticket_schedules
-    union all
-    select
-        max(applied_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__ticket_sla_policies
-    union all
-    select
-        max(sent_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__survey_invitations
-    union all
-    select
-        max(responded_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__survey_responses
-    union all
-    select
-        max(followed_up_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__survey_responses
-    union all
-    select
-        max(created_at) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__social_posts
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__customers
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__customer_identities
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__agents
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__business_hours
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__holidays
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__sla_policies
-    union all
-    select
-        cast(null as {{ dbt.type_timestamp() }}) as data_at,
-        max(_loaded_at) as loaded_at
-    from stg_cx__sla_policy_targets
+    {#- Each staged table's latest data timestamp (none for reference tables) and load time. #}
+    {%- set data_columns = [
+        ('stg_cx__tickets', 'created_at'),
+        ('stg_cx__ticket_events', 'event_at'),
+        ('stg_cx__ticket_schedules', 'valid_from_at'),
+        ('stg_cx__ticket_sla_policies', 'applied_at'),
+        ('stg_cx__survey_invitations', 'sent_at'),
+        ('stg_cx__survey_responses', 'responded_at'),
+        ('stg_cx__survey_responses', 'followed_up_at'),
+        ('stg_cx__social_posts', 'created_at'),
+        ('stg_cx__customers', none),
+        ('stg_cx__customer_identities', none),
+        ('stg_cx__agents', none),
+        ('stg_cx__business_hours', none),
+        ('stg_cx__holidays', none),
+        ('stg_cx__sla_policies', none),
+        ('stg_cx__sla_policy_targets', none),
+    ] %}
+    {%- for relation, data_column in data_columns %}
+        {%- set data_at = 'max(' ~ data_column ~ ')' if data_column else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' %}
+        select
+            {{ data_at }} as data_at,
+            max(_loaded_at) as loaded_at
+        from {{ relation }}
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 
 ),
 
