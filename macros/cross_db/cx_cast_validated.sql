@@ -14,14 +14,12 @@
     {{ cx_try_cast(expression, type_name) }}
 {%- endmacro %}
 
-{#- DuckDB: cx_try_cast's cast without its shape guard (numbers through an 18-digit decimal
-    first, as in duckdb__cx_try_cast). -#}
+{#- DuckDB: cx_try_cast's cast without its shape guard (numbers by duckdb__cx_read_number, as in
+    duckdb__cx_try_cast). -#}
 {% macro duckdb__cx_cast_validated(expression, type_name) -%}
     {%- set text_value = 'trim(cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ '))' -%}
     {%- if type_name in ['integer', 'numeric'] -%}
-        {%- set wide_type = 'decimal(20, 6)' if type_name == 'integer' else cx_type('numeric') -%}
-        try_cast(coalesce(try_cast({{ text_value }} as decimal(18, 6)), try_cast({{ text_value }} as {{ wide_type }}))
-            as {{ cx_type(type_name) }})
+        {{ duckdb__cx_read_number(text_value, type_name) }}
     {%- elif type_name in ['timestamp', 'date'] -%}
         try_cast({{ text_value }} as {{ cx_type(type_name) }})
     {%- else -%}

@@ -24,9 +24,9 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Spark (DuckDB: dates and timestamps): shape guard, then the native try_cast (which also rejects 2026-02-30). An
-    integer goes through a decimal first, so '9.0' reads the same on both (Spark's ANSI try_cast
-    would not read it). -#}
+{#- Spark, and DuckDB for dates and timestamps: shape guard, then the native try_cast (which
+    also rejects 2026-02-30). An integer goes through a decimal first, so '9.0' reads the same on
+    both (Spark's ANSI try_cast would not read it). -#}
 {% macro default__cx_try_cast(text_value, type_name) -%}
     (case
         when {{ cx_regex_match(text_value, cx_try_cast_pattern(type_name)) }}
@@ -38,22 +38,27 @@
     end)
 {%- endmacro %}
 
-{#- DuckDB: as the default, but text is read into a decimal of at most 18 digits first, and
-    only text that does not fit goes to the wide decimal: DuckDB parses text into a decimal of
-    more than 18 digits (numeric(28,6), decimal(20,6)) some hundred times slower. -#}
+{#- DuckDB: as the default, but numbers are read by duckdb__cx_read_number. -#}
 {% macro duckdb__cx_try_cast(text_value, type_name) -%}
     {%- if type_name in ['integer', 'numeric'] -%}
-        {%- set wide_type = 'decimal(20, 6)' if type_name == 'integer' else cx_type('numeric') -%}
-        {%- set value -%}
-            coalesce(try_cast({{ text_value }} as decimal(18, 6)), try_cast({{ text_value }} as {{ wide_type }}))
-        {%- endset -%}
     (case
         when {{ cx_regex_match(text_value, cx_try_cast_pattern(type_name)) }}
-            then try_cast({{ value }} as {{ cx_type(type_name) }})
+            then {{ duckdb__cx_read_number(text_value, type_name) }}
     end)
     {%- else -%}
         {{ default__cx_try_cast(text_value, type_name) }}
     {%- endif -%}
+{%- endmacro %}
+
+{#- DuckDB: integer or numeric text as its value, read into a decimal of at most 18 digits first;
+    only text that does not fit goes to the wide decimal: DuckDB parses text into a decimal of
+    more than 18 digits (numeric(28,6), decimal(20,6)) some hundred times slower. Null when the
+    text is no number. Shared by duckdb__cx_try_cast (after its shape guard) and
+    duckdb__cx_cast_validated. -#}
+{% macro duckdb__cx_read_number(text_value, type_name) -%}
+    {%- set wide_type = 'decimal(20, 6)' if type_name == 'integer' else cx_type('numeric') -%}
+    try_cast(coalesce(try_cast({{ text_value }} as decimal(18, 6)), try_cast({{ text_value }} as {{ wide_type }}))
+        as {{ cx_type(type_name) }})
 {%- endmacro %}
 
 {#-
