@@ -7,6 +7,18 @@ received as (
 
 ),
 
+-- Each value parsed once: the rules below read the *_parsed columns.
+values_parsed as (
+
+    select
+        *,
+        {{ cx_try_cast('created_at', 'timestamp') }} as created_at_parsed,
+        {{ cx_try_cast('author_followers', 'integer') }} as author_followers_parsed
+
+    from received
+
+),
+
 row_rules_checked as (
 
     select
@@ -16,18 +28,21 @@ row_rules_checked as (
             when platform is null then 'missing_required:platform'
             when author_is_brand is null then 'missing_required:author_is_brand'
             when created_at is null then 'missing_required:created_at'
-            when {{ cx_is_unparseable('created_at', 'timestamp') }} then 'unparseable_value:created_at'
+            when {{ cx_is_unparseable('created_at', 'timestamp', 'created_at_parsed') }}
+                then 'unparseable_value:created_at'
             when {{ cx_is_unparseable('author_is_brand', 'boolean') }} then 'unparseable_value:author_is_brand'
-            when {{ cx_is_implausible_timestamp('created_at') }} then 'implausible_timestamp:created_at'
+            when {{ cx_is_implausible_timestamp('created_at', 'created_at_parsed') }}
+                then 'implausible_timestamp:created_at'
             when in_reply_to_post_id = post_id then 'self_reference:in_reply_to_post_id'
         end as broken_row_rule,
         -- Optional field: a bad value nulls the field (field_values_rejected), the row is kept.
         case
-            when {{ cx_is_unparseable('author_followers', 'integer') }} then 'unparseable_value'
-            when {{ cx_try_cast('author_followers', 'integer') }} < 0 then 'out_of_range'
+            when {{ cx_is_unparseable('author_followers', 'integer', 'author_followers_parsed') }}
+                then 'unparseable_value'
+            when author_followers_parsed < 0 then 'out_of_range'
         end as author_followers_reject_reason
 
-    from received
+    from values_parsed
 
 ),
 

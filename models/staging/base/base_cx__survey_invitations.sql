@@ -21,6 +21,17 @@ tickets as (
 
 ),
 
+-- sent_at parsed once: the rules below read sent_at_parsed.
+values_parsed as (
+
+    select
+        *,
+        {{ cx_try_cast('sent_at', 'timestamp') }} as sent_at_parsed
+
+    from received
+
+),
+
 row_rules_checked as (
 
     select
@@ -30,12 +41,12 @@ row_rules_checked as (
             when customer_id is null then 'missing_required:customer_id'
             when survey_type is null then 'missing_required:survey_type'
             when sent_at is null then 'missing_required:sent_at'
-            when {{ cx_is_unparseable('sent_at', 'timestamp') }} then 'unparseable_value:sent_at'
+            when {{ cx_is_unparseable('sent_at', 'timestamp', 'sent_at_parsed') }} then 'unparseable_value:sent_at'
             when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
-            when {{ cx_is_implausible_timestamp('sent_at') }} then 'implausible_timestamp:sent_at'
+            when {{ cx_is_implausible_timestamp('sent_at', 'sent_at_parsed') }} then 'implausible_timestamp:sent_at'
         end as broken_row_rule
 
-    from received
+    from values_parsed
 
 ),
 

@@ -11,7 +11,7 @@ invitations as (
 
     select
         invitation_id,
-        {{ cx_try_cast('sent_at', 'timestamp') }} as sent_at
+        {{ cx_cast_validated('sent_at', 'timestamp') }} as sent_at
 
     from {{ ref('base_cx__survey_invitations') }}
     where reject_reason is null
@@ -32,6 +32,19 @@ tickets as (
 
 ),
 
+-- Each value parsed once: the rules and the reference check below read the *_parsed columns.
+values_parsed as (
+
+    select
+        *,
+        {{ cx_try_cast('score', 'integer') }} as score_parsed,
+        {{ cx_try_cast('responded_at', 'timestamp') }} as responded_at_parsed,
+        {{ cx_try_cast('followed_up_at', 'timestamp') }} as followed_up_at_parsed
+
+    from received
+
+),
+
 row_rules_checked as (
 
     select
@@ -41,22 +54,26 @@ row_rules_checked as (
             when survey_type is null then 'missing_required:survey_type'
             when score is null then 'missing_required:score'
             when responded_at is null then 'missing_required:responded_at'
-            when {{ cx_is_unparseable('score', 'integer') }} then 'unparseable_value:score'
-            when {{ cx_is_unparseable('responded_at', 'timestamp') }} then 'unparseable_value:responded_at'
+            when {{ cx_is_unparseable('score', 'integer', 'score_parsed') }} then 'unparseable_value:score'
+            when {{ cx_is_unparseable('responded_at', 'timestamp', 'responded_at_parsed') }}
+                then 'unparseable_value:responded_at'
             when {{ cx_is_unknown_enum('survey_type', var('cx_survey_types')) }} then 'unknown_enum:survey_type'
-            when not {{ cx_score_in_range(cx_try_cast('score', 'integer'), 'lower(survey_type)') }}
+            when not {{ cx_score_in_range('score_parsed', 'lower(survey_type)') }}
                 then 'out_of_range:score'
-            when {{ cx_is_implausible_timestamp('responded_at') }} then 'implausible_timestamp:responded_at'
+            when {{ cx_is_implausible_timestamp('responded_at', 'responded_at_parsed') }}
+                then 'implausible_timestamp:responded_at'
         end as broken_row_rule,
         -- Optional field: a bad value nulls the field (field_values_rejected), the row is kept.
         case
-            when {{ cx_is_unparseable('followed_up_at', 'timestamp') }} then 'unparseable_value'
-            when {{ cx_is_implausible_timestamp('followed_up_at') }} then 'implausible_timestamp'
-            when {{ cx_try_cast('followed_up_at', 'timestamp') }} < {{ cx_try_cast('responded_at', 'timestamp') }}
+            when {{ cx_is_unparseable('followed_up_at', 'timestamp', 'followed_up_at_parsed') }}
+                then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('followed_up_at', 'followed_up_at_parsed') }}
+                then 'implausible_timestamp'
+            when followed_up_at_parsed < responded_at_parsed
                 then 'timestamp_out_of_order'
         end as followed_up_at_reject_reason
 
-    from received
+    from values_parsed
 
 ),
 
@@ -96,7 +113,7 @@ references_checked as (
                 then 'orphan_reference:customer_id'
             when rules_checked.ticket_id is not null and tickets.ticket_id is null
                 then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.responded_at', 'timestamp') }} < invitations.sent_at
+            when rules_checked.responded_at_parsed < invitations.sent_at
                 then 'timestamp_out_of_order:responded_at'
         end as final_rule
 

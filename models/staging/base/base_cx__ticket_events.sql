@@ -62,10 +62,21 @@ tickets as (
 
     select
         ticket_id,
-        {{ cx_try_cast('created_at', 'timestamp') }} as created_at
+        {{ cx_cast_validated('created_at', 'timestamp') }} as created_at
 
     from base_cx__tickets
     where reject_reason is null
+
+),
+
+-- event_at parsed once: the rules and the reference check below read event_at_parsed.
+values_parsed as (
+
+    select
+        *,
+        {{ cx_try_cast('event_at', 'timestamp') }} as event_at_parsed
+
+    from events_to_check
 
 ),
 
@@ -79,7 +90,7 @@ row_rules_checked as (
             when event_at is null then 'missing_required:event_at'
             when actor_type is null then 'missing_required:actor_type'
             when event_type is null then 'missing_required:event_type'
-            when {{ cx_is_unparseable('event_at', 'timestamp') }} then 'unparseable_value:event_at'
+            when {{ cx_is_unparseable('event_at', 'timestamp', 'event_at_parsed') }} then 'unparseable_value:event_at'
             when {{ cx_is_unknown_enum('actor_type', var('cx_event_actor_types')) }} then 'unknown_enum:actor_type'
             when {{ cx_is_unknown_enum('event_type', var('cx_event_types')) }} then 'unknown_enum:event_type'
             -- status is required for a status change only; on a comment a bad status nulls the field.
@@ -90,7 +101,7 @@ row_rules_checked as (
                 and {{ cx_is_unknown_enum('status', var('cx_ticket_statuses')) }}
                 then 'unknown_enum:status'
             when lower(event_type) = 'status_change' and status is null then 'missing_required:status'
-            when {{ cx_is_implausible_timestamp('event_at') }} then 'implausible_timestamp:event_at'
+            when {{ cx_is_implausible_timestamp('event_at', 'event_at_parsed') }} then 'implausible_timestamp:event_at'
         end as broken_row_rule,
         -- Optional fields: a bad value nulls the field (field_values_rejected), the row is kept.
         case
@@ -103,7 +114,7 @@ row_rules_checked as (
                 then 'unknown_enum'
         end as status_reject_reason
 
-    from events_to_check
+    from values_parsed
 
 ),
 
@@ -137,7 +148,7 @@ references_checked as (
         case
             when rules_checked.broken_rule is not null then rules_checked.broken_rule
             when tickets.ticket_id is null then 'orphan_reference:ticket_id'
-            when {{ cx_try_cast('rules_checked.event_at', 'timestamp') }} < tickets.created_at
+            when rules_checked.event_at_parsed < tickets.created_at
                 then 'timestamp_out_of_order:event_at'
         end as final_rule
 

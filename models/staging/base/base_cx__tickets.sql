@@ -14,6 +14,17 @@ customers as (
 
 ),
 
+-- created_at parsed once: the rules below read created_at_parsed.
+values_parsed as (
+
+    select
+        *,
+        {{ cx_try_cast('created_at', 'timestamp') }} as created_at_parsed
+
+    from received
+
+),
+
 row_rules_checked as (
 
     select
@@ -23,13 +34,15 @@ row_rules_checked as (
             when created_at is null then 'missing_required:created_at'
             when channel is null then 'missing_required:channel'
             when priority is null then 'missing_required:priority'
-            when {{ cx_is_unparseable('created_at', 'timestamp') }} then 'unparseable_value:created_at'
+            when {{ cx_is_unparseable('created_at', 'timestamp', 'created_at_parsed') }}
+                then 'unparseable_value:created_at'
             when {{ cx_is_unknown_enum('channel', var('cx_ticket_channels')) }} then 'unknown_enum:channel'
             when {{ cx_is_unknown_enum('priority', var('cx_ticket_priorities')) }} then 'unknown_enum:priority'
-            when {{ cx_is_implausible_timestamp('created_at') }} then 'implausible_timestamp:created_at'
+            when {{ cx_is_implausible_timestamp('created_at', 'created_at_parsed') }}
+                then 'implausible_timestamp:created_at'
         end as broken_row_rule
 
-    from received
+    from values_parsed
 
 ),
 
