@@ -13,8 +13,9 @@ them (sources pointed at raw, seeds excluded):
                leaves --incremental-share (1 %) of the tickets and their later events,
                answers and posts new ("setup"), then every row and an incremental `dbt run`
                (docs/incremental.md)
-Each line gives the wall time and the peak memory (resident set) of that dbt process, then the
-summed node time per resource type and the ten slowest nodes of the full build.
+--steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time and the
+peak memory (resident set) of that dbt process, then the summed node time per resource type
+and the ten slowest nodes of the full build (of the run when the build is not among the steps).
 Figures only: nothing is asserted (correctness lives in the tests).
 """
 
@@ -35,6 +36,7 @@ import duckdb
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SLOWEST_NODES = 10
+STEPS = ("build", "run", "tests", "incremental")
 
 
 @dataclass(frozen=True)
@@ -182,21 +184,27 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): "
           + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
-    full_build = run_step("full build", dbt_command("build", work_dir, args.select), database)
-    build_results = json.loads((work_dir / "target" / "run_results.json").read_text())
-    steps = [full_build,
-             run_step("run", dbt_command("run", work_dir, args.select, ["--full-refresh"]), database),
-             run_step("tests", dbt_command("test", work_dir, args.select), database)]
-    if args.incremental_share > 0:
+    steps, timed = [], None
+    if "build" in args.steps:
+        steps.append(run_step("full build", dbt_command("build", work_dir, args.select), database))
+    if "run" in args.steps:
+        steps.append(run_step("run", dbt_command("run", work_dir, args.select, ["--full-refresh"]), database))
+    # The node timings printed below are the first step's: the full build's, else the run's.
+    if steps:
+        timed = steps[0].name, json.loads((work_dir / "target" / "run_results.json").read_text())
+    if "tests" in args.steps:
+        steps.append(run_step("tests", dbt_command("test", work_dir, args.select), database))
+    if "incremental" in args.steps and args.incremental_share > 0:
         steps += incremental_steps(parquet_dir, work_dir, args)
     for step in steps:
         print(step.line())
-    timings = node_timings(build_results)
-    print("summed node time of the full build (s): " + ", ".join(
-        f"{kind} {seconds:.1f}" for kind, seconds in sorted(seconds_by_type(timings).items())))
-    print(f"{SLOWEST_NODES} slowest nodes of the full build (s):")
-    for name, seconds in slowest(timings):
-        print(f"  {seconds:8.2f}  {name}")
+    if timed:
+        timings = node_timings(timed[1])
+        print(f"summed node time of the {timed[0]} (s): " + ", ".join(
+            f"{kind} {seconds:.1f}" for kind, seconds in sorted(seconds_by_type(timings).items())))
+        print(f"{SLOWEST_NODES} slowest nodes of the {timed[0]} (s):")
+        for name, seconds in slowest(timings):
+            print(f"  {seconds:8.2f}  {name}")
     if not args.keep:
         shutil.rmtree(work_dir, ignore_errors=True)
     return max(step.returncode for step in steps)
@@ -212,6 +220,8 @@ def main() -> int:
     parser.add_argument("--select", nargs="*", default=[], help="dbt selection (default: everything)")
     parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "target" / "benchmark")
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
+                        help="steps to run (default: all; at 10M tickets: --steps run)")
     parser.add_argument("--incremental-share", type=float, default=0.01,
                         help="share of tickets new in the incremental step (0 = skip it)")
     args = parser.parse_args()
