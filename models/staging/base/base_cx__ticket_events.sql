@@ -12,10 +12,15 @@
     pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
 ) }}
 {{ cx_depends_on_demo_seed('ticket_events') }}
-{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs). -#}
+{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs):
+    the latest event among the accepted rows (a quarantined timestamp never moves it, and an
+    accepted one needs no shape check: cx_cast_validated), the latest load of any row. -#}
 {%- set previous_build -%}
-    (select max({{ cx_try_cast('event_at', 'timestamp') }}) as previous_data_through_at,
-        max(_loaded_at) as previous_loaded_through_at from {{ this }})
+    (select
+        max(case when reject_reason is null then {{ cx_cast_validated('event_at', 'timestamp') }} end)
+            as previous_data_through_at,
+        max(_loaded_at) as previous_loaded_through_at
+    from {{ this }})
 {%- endset %}
 with
 
