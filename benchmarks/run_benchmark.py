@@ -227,7 +227,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.raw_dir and len(args.tickets) > 1:
         parser.error("--raw-dir holds one size: give one --tickets")
-    print(f"cx-metrics benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores")
+    print(f"cx-metrics benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, DuckDB "
+          f"memory_limit {os.environ.get('CX_DUCKDB_MEMORY_LIMIT', '2GB')} (CX_DUCKDB_MEMORY_LIMIT)")
     return max(benchmark_size(tickets, args) for tickets in args.tickets)
 
 
