@@ -185,13 +185,13 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
           + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
     steps, timed = [], None
-    if "build" in args.steps:
-        steps.append(run_step("full build", dbt_command("build", work_dir, args.select), database))
-    if "run" in args.steps:
-        steps.append(run_step("run", dbt_command("run", work_dir, args.select, ["--full-refresh"]), database))
-    # The node timings printed below are the first step's: the full build's, else the run's.
-    if steps:
-        timed = steps[0].name, json.loads((work_dir / "target" / "run_results.json").read_text())
+    # The node timings printed below are the first step's: the full build's, else the run's
+    # (read before the next step overwrites run_results.json).
+    for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
+        if step in args.steps:
+            name = "full build" if step == "build" else step
+            steps.append(run_step(name, dbt_command(command, work_dir, args.select, extra), database))
+            timed = timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
     if "tests" in args.steps:
         steps.append(run_step("tests", dbt_command("test", work_dir, args.select), database))
     if "incremental" in args.steps and args.incremental_share > 0:
