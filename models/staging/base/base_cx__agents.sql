@@ -1,13 +1,23 @@
 {{ cx_depends_on_demo_seed('agents') }}
+{%- set key_columns = ['agent_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('agents') }}
 
 ),
 
-row_rules_checked as (
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
+
+),
+
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -22,7 +32,7 @@ row_rules_checked as (
             when {{ cx_is_unparseable('is_active', 'boolean') }} then 'unparseable_value'
         end as is_active_reject_reason
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -30,7 +40,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['agent_id'], 'broken_row_rule', ['agent_id', 'name', 'group_name', 'role', 'is_active']
+        key_columns, 'broken_row_rule', ['agent_id', 'name', 'group_name', 'role', 'is_active']
     ) }}
 
 ),

@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('customer_identities') }}
+{%- set key_columns = ['lower(platform)', 'handle'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('customer_identities') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -14,7 +24,7 @@ customers as (
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -24,7 +34,7 @@ row_rules_checked as (
             when customer_id is null then 'missing_required:customer_id'
         end as broken_row_rule
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -32,7 +42,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['lower(platform)', 'handle'], 'broken_row_rule', ['platform', 'handle', 'customer_id']
+        key_columns, 'broken_row_rule', ['platform', 'handle', 'customer_id']
     ) }}
 
 ),

@@ -1,7 +1,8 @@
 {{ cx_depends_on_demo_seed('holidays') }}
+{%- set key_columns = ['schedule_id', cx_try_cast('resolved_start_date', 'date')] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('holidays') }}
 
@@ -9,7 +10,7 @@ received as (
 
 -- Contract v2 columns first, the v1 ones (holiday_date, holiday_name) in their place: a holiday
 -- lasts from start_date to end_date (one day when end_date is null).
-dates_resolved as (
+dates_resolved as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -20,7 +21,16 @@ dates_resolved as (
 
 ),
 
-row_rules_checked as (
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('dates_resolved', key_columns) }}
+
+),
+
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -33,7 +43,7 @@ row_rules_checked as (
                 then 'timestamp_out_of_order:end_date'
         end as broken_row_rule
 
-    from dates_resolved
+    from keys_flagged
 
 ),
 
@@ -41,7 +51,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['schedule_id', cx_try_cast('resolved_start_date', 'date')], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['holiday_date', 'holiday_name', 'schedule_id', 'start_date', 'end_date', 'name']
     ) }}
 

@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('schedules') }}
+{%- set key_columns = ['schedule_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('schedules') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -14,19 +24,19 @@ known_timezones as (
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
-        received.*,
+        keys_flagged.*,
         case
-            when received.schedule_id is null then 'null_key:schedule_id'
-            when received.timezone is null then 'missing_required:timezone'
+            when keys_flagged.schedule_id is null then 'null_key:schedule_id'
+            when keys_flagged.timezone is null then 'missing_required:timezone'
             when known_timezones.timezone_name is null then 'unknown_timezone:timezone'
         end as broken_row_rule
 
-    from received
+    from keys_flagged
     left join known_timezones
-        on received.timezone = known_timezones.timezone_name
+        on keys_flagged.timezone = known_timezones.timezone_name
 
 ),
 
@@ -34,7 +44,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['schedule_id'], 'broken_row_rule', ['schedule_id', 'name', 'timezone']
+        key_columns, 'broken_row_rule', ['schedule_id', 'name', 'timezone']
     ) }}
 
 ),

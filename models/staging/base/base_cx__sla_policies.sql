@@ -1,13 +1,23 @@
 {{ cx_depends_on_demo_seed('sla_policies') }}
+{%- set key_columns = ['lower(priority)', 'lower(channel)'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('sla_policies') }}
 
 ),
 
-row_rules_checked as (
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
+
+),
+
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -33,7 +43,7 @@ row_rules_checked as (
             when {{ cx_try_cast('resolution_target_minutes', 'integer') }} <= 0 then 'out_of_range'
         end as resolution_target_minutes_reject_reason
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -41,7 +51,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['lower(priority)', 'lower(channel)'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['priority', 'channel', 'first_reply_target_minutes', 'next_reply_target_minutes',
          'resolution_target_minutes', 'in_business_hours']
     ) }}

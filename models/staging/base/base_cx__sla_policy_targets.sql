@@ -1,13 +1,23 @@
 {{ cx_depends_on_demo_seed('sla_policy_targets') }}
+{%- set key_columns = ['policy_id', 'lower(priority)', 'lower(metric)'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('sla_policy_targets') }}
 
 ),
 
-row_rules_checked as (
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
+
+),
+
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -24,7 +34,7 @@ row_rules_checked as (
             when {{ cx_try_cast('target_minutes', 'integer') }} <= 0 then 'out_of_range:target_minutes'
         end as broken_row_rule
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -32,7 +42,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['policy_id', 'lower(priority)', 'lower(metric)'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['policy_id', 'priority', 'metric', 'target_minutes', 'in_business_hours']
     ) }}
 

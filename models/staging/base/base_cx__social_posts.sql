@@ -1,25 +1,35 @@
 {{ cx_depends_on_demo_seed('social_posts') }}
+{%- set key_columns = ['post_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('social_posts') }}
 
 ),
 
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
+
+),
+
 -- Each value parsed once: the rules below read the *_parsed columns.
-values_parsed as (
+values_parsed as {{ cx_cte_inlined() }} (
 
     select
         *,
         {{ cx_try_cast('created_at', 'timestamp') }} as created_at_parsed,
         {{ cx_try_cast('author_followers', 'integer') }} as author_followers_parsed
 
-    from received
+    from keys_flagged
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -50,7 +60,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['post_id'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['post_id', 'platform', 'brand', 'author_handle', 'author_is_brand', 'created_at',
          'text', 'in_reply_to_post_id', 'author_followers']
     ) }}

@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('survey_invitations') }}
+{%- set key_columns = ['invitation_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('survey_invitations') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -22,17 +32,17 @@ tickets as (
 ),
 
 -- sent_at parsed once: the rules below read sent_at_parsed.
-values_parsed as (
+values_parsed as {{ cx_cte_inlined() }} (
 
     select
         *,
         {{ cx_try_cast('sent_at', 'timestamp') }} as sent_at_parsed
 
-    from received
+    from keys_flagged
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -54,7 +64,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['invitation_id'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'channel', 'sent_at']
     ) }}
 

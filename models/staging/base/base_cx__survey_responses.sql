@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('survey_responses') }}
+{%- set key_columns = ['response_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('survey_responses') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -33,7 +43,7 @@ tickets as (
 ),
 
 -- Each value parsed once: the rules and the reference check below read the *_parsed columns.
-values_parsed as (
+values_parsed as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -41,11 +51,11 @@ values_parsed as (
         {{ cx_try_cast('responded_at', 'timestamp') }} as responded_at_parsed,
         {{ cx_try_cast('followed_up_at', 'timestamp') }} as followed_up_at_parsed
 
-    from received
+    from keys_flagged
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -81,7 +91,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['response_id'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['response_id', 'invitation_id', 'customer_id', 'ticket_id', 'survey_type', 'score',
          'comment', 'responded_at', 'followed_up_at']
     ) }}

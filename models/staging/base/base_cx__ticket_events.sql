@@ -22,9 +22,10 @@
         max(_loaded_at) as previous_loaded_through_at
     from {{ this }})
 {%- endset %}
+{%- set key_columns = ['event_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('ticket_events') }}
 
@@ -38,7 +39,7 @@ base_cx__tickets as (
 
 -- On incremental runs (docs/incremental.md): the raw rows of the tickets with an event or a ticket
 -- row that arrived or changed since this table's latest, and the rows without a ticket_id.
-events_to_check as (
+events_to_check as {{ cx_cte_inlined() }} (
 
     select * from received
     {%- if is_incremental() %}
@@ -63,6 +64,15 @@ events_to_check as (
 
 ),
 
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('events_to_check', key_columns) }}
+
+),
+
 tickets as (
 
     select
@@ -75,17 +85,17 @@ tickets as (
 ),
 
 -- event_at parsed once: the rules and the reference check below read event_at_parsed.
-values_parsed as (
+values_parsed as {{ cx_cte_inlined() }} (
 
     select
         *,
         {{ cx_try_cast('event_at', 'timestamp') }} as event_at_parsed
 
-    from events_to_check
+    from keys_flagged
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -127,7 +137,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['event_id'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['event_id', 'ticket_id', 'event_at', 'actor_type', 'event_type', 'is_public', 'status']
     ) }}
 

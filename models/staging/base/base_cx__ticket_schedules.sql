@@ -1,10 +1,20 @@
 {{ cx_depends_on_demo_seed('ticket_schedules') }}
 {%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
+{%- set key_columns = ['ticket_id', cx_try_cast('valid_from', 'timestamp')] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('ticket_schedules') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -39,7 +49,7 @@ known_schedules as (
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -51,7 +61,7 @@ row_rules_checked as (
             when {{ cx_is_implausible_timestamp('valid_from') }} then 'implausible_timestamp:valid_from'
         end as broken_row_rule
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -59,7 +69,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['ticket_id', cx_try_cast('valid_from', 'timestamp')], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['ticket_id', 'schedule_id', 'valid_from']
     ) }}
 

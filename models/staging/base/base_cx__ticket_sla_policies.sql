@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('ticket_sla_policies') }}
+{%- set key_columns = ['ticket_id', cx_try_cast('applied_at', 'timestamp')] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('ticket_sla_policies') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -28,7 +38,7 @@ known_policies as (
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -40,7 +50,7 @@ row_rules_checked as (
             when {{ cx_is_implausible_timestamp('applied_at') }} then 'implausible_timestamp:applied_at'
         end as broken_row_rule
 
-    from received
+    from keys_flagged
 
 ),
 
@@ -48,7 +58,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['ticket_id', cx_try_cast('applied_at', 'timestamp')], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['ticket_id', 'policy_id', 'applied_at']
     ) }}
 

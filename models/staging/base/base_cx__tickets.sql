@@ -1,9 +1,19 @@
 {{ cx_depends_on_demo_seed('tickets') }}
+{%- set key_columns = ['ticket_id'] -%}
 with
 
-received as (
+received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('tickets') }}
+
+),
+
+-- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
+-- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -15,17 +25,17 @@ customers as (
 ),
 
 -- created_at parsed once: the rules below read created_at_parsed.
-values_parsed as (
+values_parsed as {{ cx_cte_inlined() }} (
 
     select
         *,
         {{ cx_try_cast('created_at', 'timestamp') }} as created_at_parsed
 
-    from received
+    from keys_flagged
 
 ),
 
-row_rules_checked as (
+row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
         *,
@@ -50,7 +60,7 @@ row_rules_ranked as (
 
     {{ cx_duplicates_ranked(
         'row_rules_checked',
-        ['ticket_id'], 'broken_row_rule',
+        key_columns, 'broken_row_rule',
         ['ticket_id', 'customer_id', 'channel', 'priority', 'created_at', 'subject',
          'assignee_id', 'group_name', 'via_social_post_id']
     ) }}
