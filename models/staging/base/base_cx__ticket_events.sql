@@ -64,9 +64,9 @@ events_to_check as {{ cx_cte_inlined() }} (
 
 ),
 
--- is_key_shared: another row holds the same key (cx_duplicates_ranked sorts only those rows).
--- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined): each is read more
--- than once, and inlined, the filters on is_key_shared reach the rows before the rules run.
+-- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
+-- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
     {{ cx_key_shared_flagged('events_to_check', key_columns) }}
