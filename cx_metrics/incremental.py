@@ -1,7 +1,8 @@
 """Incremental builds (docs/incremental.md): the pure helpers behind them.
 
-- `reuse_scores`: the sentiment model's incremental step: rows already scored keep their scores,
-  only the others are scored.
+- `changed_rows` / `reuse_scores`: the sentiment model's incremental step: only feedback rows new
+  or changed since the previous build are rewritten, and of those only the ones not scored yet
+  are scored.
 - `time_cut_views` / `exposure_sql`: raw tables seen as of a time cut (rows with every timestamp
   before it), as the incremental test and the benchmark's incremental step build first on the
   older part of a dataset, then expose all of it.
@@ -9,13 +10,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
+import duckdb
 import pandas as pd
 
 from cx_metrics.sentiment import SCORED_COLUMNS
 
 # ---------------------------------------------------------------- sentiment
+
+
+def changed_rows(
+    rows: duckdb.DuckDBPyRelation,
+    stored: duckdb.DuckDBPyRelation,
+    key: str = "feedback_id",
+    ignored: Sequence[str] = ("text",),
+) -> duckdb.DuckDBPyRelation:
+    """The rows of `rows` (every one of their keys' rows) whose columns, those in `ignored` aside,
+    are not all found as one row of `stored` (the model's previous table): new keys and keys
+    with a changed value. `stored` needs the same columns (`ignored` aside); nulls compare equal."""
+    columns = [column for column in rows.columns if column not in ignored]
+    stored_rows = stored.select(*columns)
+    changed_keys = rows.select(*columns).except_(stored_rows).select(key).set_alias("changed_keys")
+    return rows.set_alias("rows").join(changed_keys, key, how="semi")
 
 
 def reuse_scores(

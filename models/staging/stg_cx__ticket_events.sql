@@ -1,3 +1,10 @@
+{#-
+    A view, unlike the other staging models: its readers (the per-ticket models, which on
+    incremental runs read only the tickets they rebuild, and the data tests) each pay one scan of
+    base_cx__ticket_events, less than writing its ten million rows again at a million tickets.
+-#}
+{{ config(materialized='view') }}
+
 with
 
 validated as (

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from cx_metrics.engine_compare import compare_marts
-from cx_metrics.incremental import cut_for_share, exposure_sql, reuse_scores, time_cut_views
+from cx_metrics.incremental import changed_rows, cut_for_share, exposure_sql, reuse_scores, time_cut_views
 
 from conftest import REPO_ROOT, run_dbt
 
@@ -145,6 +145,17 @@ def test_cut_for_share_leaves_that_share_after_it():
     stamps = pd.Series(pd.date_range("2026-01-01", periods=100, freq="h"))
     cut = pd.Timestamp(cut_for_share(stamps, 0.1))
     assert 9 <= (stamps >= cut).sum() <= 11
+
+
+def test_changed_rows_keeps_new_and_changed_keys_only():
+    con = duckdb.connect()
+    rows = con.sql("""select * from (values ('a', 'c1', 'same text'), ('b', 'c2', 'edited text'),
+        ('c', null, 'x'), ('d', 'c4', 'new')) as t(feedback_id, customer_id, text)""")
+    stored = con.sql("""select * from (values ('a', 'c1', 0.5), ('b', 'c9', 0.1), ('c', null, 0.2))
+        as t(feedback_id, customer_id, compound_score)""")
+    # a: unchanged; b: relinked to another customer; c: unchanged (null = null); d: new
+    changed = changed_rows(rows, stored).order("feedback_id").fetchall()
+    assert changed == [("b", "c2", "edited text"), ("d", "c4", "new")]
 
 
 def test_reuse_scores_scores_only_new_feedback():

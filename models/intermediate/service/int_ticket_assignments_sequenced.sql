@@ -13,18 +13,26 @@
     other than the ticket's previous counted assignee (the first assignment is no handoff;
     A -> unassigned -> A is none either).
 -#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+) }}
 
 with
 
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 
 stg_cx__ticket_events as (
 
     select * from {{ ref('stg_cx__ticket_events') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
 
 ),
 

@@ -37,29 +37,42 @@ base_cx__tickets as (
 
 ),
 
--- On incremental runs (docs/incremental.md): the raw rows of the tickets with an event or a ticket
--- row that arrived or changed since this table's latest, and the rows without a ticket_id.
-events_to_check as {{ cx_cte_inlined() }} (
+-- On incremental runs (docs/incremental.md): the tickets with an event or a ticket row that
+-- arrived or changed since this table's latest, computed once; unused on a full build.
+tickets_to_check as (
+
+    {%- if is_incremental() %}
+        select received.ticket_id
+        from received
+        cross join {{ previous_build }} as watermarks
+        where {{ cx_changed_since_build(
+            [cx_try_cast('received.event_at', 'timestamp')], 'received._loaded_at'
+        ) }}
+
+        union
+
+        select base_cx__tickets.ticket_id
+        from base_cx__tickets
+        cross join {{ previous_build }} as watermarks
+        where {{ cx_changed_since_build(
+            [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
+        ) }}
+    {%- else %}
+        select ticket_id from base_cx__tickets where 1 = 0
+    {%- endif %}
+
+),
+
+-- On incremental runs, the raw rows of those tickets and the rows without a ticket_id, stored
+-- once (`materialized`: a small share of the rows, which the checks below read several times);
+-- on a full build every raw row, inlined like the CTEs below.
+events_to_check as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
 
     select * from received
     {%- if is_incremental() %}
         where
             ticket_id is null
-            or ticket_id in (
-                select received_rows.ticket_id
-                from received as received_rows
-                cross join {{ previous_build }} as watermarks
-                where {{ cx_changed_since_build(
-                    [cx_try_cast('received_rows.event_at', 'timestamp')], 'received_rows._loaded_at'
-                ) }}
-                union
-                select base_cx__tickets.ticket_id
-                from base_cx__tickets
-                cross join {{ previous_build }} as watermarks
-                where {{ cx_changed_since_build(
-                    [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
-                ) }}
-            )
+            or ticket_id in (select ticket_id from tickets_to_check)
     {%- endif %}
 
 ),

@@ -1,11 +1,12 @@
 """One row per customer feedback text (survey comment or customer social post): VADER sentiment
 and keyword topics. Logic: cx_metrics.sentiment.score_feedback. Incremental (docs/incremental.md):
-every row is rewritten (ids and links may change), but a feedback_id already in the table keeps
-its scores; only texts not scored yet are scored (cx_metrics.incremental.reuse_scores)."""
+only the rows new or changed since the previous build (ids and links may change; the text is not
+compared) are rewritten (cx_metrics.incremental.changed_rows), and a feedback_id already in the
+table keeps its scores: only texts not scored yet are scored (cx_metrics.incremental.reuse_scores)."""
 
 from functools import partial
 
-from cx_metrics.incremental import reuse_scores
+from cx_metrics.incremental import changed_rows, reuse_scores
 from cx_metrics.sentiment import SCORED_COLUMNS, load_taxonomy, score_feedback
 
 
@@ -17,7 +18,7 @@ def model(dbt, session):
         tags=["python"],
     )
     max_chars = dbt.config.get("cx_sentiment_max_chars")
-    feedback = dbt.ref("int_feedback_texts_unioned").df()
+    feedback = dbt.ref("int_feedback_texts_unioned")
     try:
         taxonomy = dbt.ref("topic_taxonomy").df()
     except Exception:  # seed not loaded (e.g. --exclude resource_type:seed): the committed CSV
@@ -25,6 +26,11 @@ def model(dbt, session):
     taxonomy = load_taxonomy(taxonomy)
     scored = None
     if dbt.is_incremental:
-        scored = session.sql(f"select feedback_id, {', '.join(SCORED_COLUMNS)} from {dbt.this}").df()
+        stored = session.sql(f"select * from {dbt.this}")
+        feedback = changed_rows(feedback, stored)
+        changed_keys = feedback.select("feedback_id").set_alias("changed_keys")
+        scored = stored.set_alias("stored").join(changed_keys, "feedback_id", how="semi")
+        scored = scored.select("feedback_id", *SCORED_COLUMNS).df()
+    feedback = feedback.df()
     score = partial(score_feedback, taxonomy_rows=taxonomy, max_chars=int(max_chars))
     return reuse_scores(feedback, scored, score)
