@@ -1,30 +1,25 @@
 {#-
-    cx_performance_measures(): the measures of mart_agent_performance and mart_group_performance
-    after their own tickets_assigned, as select-list items over their actions in periods (columns
-    action_type, ticket_id, first_reply_minutes, first_reply_business_minutes, is_one_touch,
-    is_reopened_after, is_any_sla_breached, csat_responses, csat_satisfied_responses), grouped by
-    period and agent or group. docs/metrics.md "Agents and groups".
+    cx_performance_measures(): the measures of mart_agent_performance and mart_group_performance,
+    as select-list items over the rows of cx_performance_per_ticket (one per period, agent or
+    group, and ticket) grouped by period and agent or group: tickets as sums of the 0/1 flags,
+    the sums, and the median and p90 first reply minutes (a ticket has one first reply, so its
+    minutes are in one row). Two steps, so that neither counts distinct tickets over every
+    action (one hash table per distinct count). docs/metrics.md "Agents and groups".
 -#}
 {% macro cx_performance_measures() -%}
-        count(distinct case when action_type = 'solve' then ticket_id end) as tickets_solved,
-        sum(case when action_type = 'public_reply' then 1 else 0 end) as public_replies,
-        count(distinct case when action_type = 'first_reply' then ticket_id end) as first_replied_tickets,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_minutes end", 0.5) }}
-            as first_reply_median_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_minutes end", 0.9) }}
-            as first_reply_p90_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_business_minutes end", 0.5) }}
-            as first_reply_median_business_minutes,
-        {{ cx_percentile("case when action_type = 'first_reply' then first_reply_business_minutes end", 0.9) }}
-            as first_reply_p90_business_minutes,
-        count(distinct case when action_type = 'solve' and is_one_touch then ticket_id end) as one_touch_tickets,
-        count(distinct case when action_type = 'solve' and is_reopened_after then ticket_id end)
-            as reopened_tickets,
-        count(distinct case when action_type = 'solve' and is_any_sla_breached is not null then ticket_id end)
-            as sla_tickets,
-        count(distinct case when action_type = 'solve' and is_any_sla_breached then ticket_id end)
-            as sla_breached_tickets,
-        sum(case when action_type = 'solve' then csat_responses else 0 end) as csat_responses,
-        sum(case when action_type = 'solve' then csat_satisfied_responses else 0 end) as csat_satisfied_responses,
-        sum(case when action_type = 'handoff' then 1 else 0 end) as handoffs
+        sum(is_assigned) as tickets_assigned,
+        sum(is_solved) as tickets_solved,
+        sum(public_replies) as public_replies,
+        sum(is_first_replied) as first_replied_tickets,
+        {{ cx_percentile('first_reply_minutes', 0.5) }} as first_reply_median_minutes,
+        {{ cx_percentile('first_reply_minutes', 0.9) }} as first_reply_p90_minutes,
+        {{ cx_percentile('first_reply_business_minutes', 0.5) }} as first_reply_median_business_minutes,
+        {{ cx_percentile('first_reply_business_minutes', 0.9) }} as first_reply_p90_business_minutes,
+        sum(is_one_touch_solved) as one_touch_tickets,
+        sum(is_reopened_solved) as reopened_tickets,
+        sum(is_sla_solved) as sla_tickets,
+        sum(is_sla_breached_solved) as sla_breached_tickets,
+        sum(csat_responses) as csat_responses,
+        sum(csat_satisfied_responses) as csat_satisfied_responses,
+        sum(handoffs) as handoffs
 {%- endmacro %}

@@ -75,16 +75,29 @@ agent_actions_in_periods as (
 
 ),
 
+per_ticket as (
+
+    select
+        period_type,
+        period_start,
+        agent_id,
+        ticket_id,
+        {{ cx_performance_per_ticket('agent_assignment') }}
+
+    from agent_actions_in_periods
+    group by period_type, period_start, agent_id, ticket_id
+
+),
+
 aggregated as (
 
     select
         period_type,
         period_start,
         agent_id,
-        count(distinct case when action_type = 'agent_assignment' then ticket_id end) as tickets_assigned,
         {{ cx_performance_measures() }}
 
-    from agent_actions_in_periods
+    from per_ticket
     group by period_type, period_start, agent_id
 
 ),

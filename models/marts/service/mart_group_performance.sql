@@ -75,16 +75,29 @@ group_actions_in_periods as (
 
 ),
 
+per_ticket as (
+
+    select
+        period_type,
+        period_start,
+        group_name,
+        ticket_id,
+        {{ cx_performance_per_ticket('group_assignment') }}
+
+    from group_actions_in_periods
+    group by period_type, period_start, group_name, ticket_id
+
+),
+
 aggregated as (
 
     select
         period_type,
         period_start,
         group_name,
-        count(distinct case when action_type = 'group_assignment' then ticket_id end) as tickets_assigned,
         {{ cx_performance_measures() }}
 
-    from group_actions_in_periods
+    from per_ticket
     group by period_type, period_start, group_name
 
 ),
