@@ -7,7 +7,8 @@ from cx_metrics.loyalty import loyalty_impact, params_from_config
 def model(dbt, session):
     dbt.config(materialized="table", tags=["python"])
     customers = dbt.ref("fct_customer_experience").df()
-    feedback_sentiment = dbt.ref("fct_feedback_sentiment").df()
+    # only the columns sentiment_in_window reads: the frame stays small at scale
+    feedback_sentiment = dbt.ref("fct_feedback_sentiment").project("customer_id, created_at, compound_score").df()
     params = params_from_config(
         drivers=dbt.config.get("cx_loyalty_drivers"),
         controls=dbt.config.get("cx_loyalty_controls"),
