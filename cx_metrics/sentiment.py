@@ -257,9 +257,3 @@ def mean_sentiment_by_customer(scored: pd.DataFrame) -> pd.DataFrame:
         "negative_feedback_share": grouped["is_negative"].mean(),
     }).reset_index()
 
-
-def social_engagement(feedback_sentiment: pd.DataFrame, conversations: pd.DataFrame) -> pd.DataFrame:
-    """engagement_by_conversation over the social posts of fct_feedback_sentiment
-    (feedback_source 'social_post') and the conversations of fct_social_conversations."""
-    posts = feedback_sentiment.loc[feedback_sentiment["feedback_source"] == "social_post"]
-    return engagement_by_conversation(posts, conversations)

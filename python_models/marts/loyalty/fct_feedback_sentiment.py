@@ -27,10 +27,12 @@ def model(dbt, session):
     scored = None
     if dbt.is_incremental:
         stored = session.sql(f"select * from {dbt.this}")
-        feedback = changed_rows(feedback, stored)
-        changed_keys = feedback.select("feedback_id").set_alias("changed_keys")
+        # into pandas once: relations are lazy, and both the keys and the rows are needed
+        feedback = changed_rows(feedback, stored).df()
+        changed_keys = session.from_df(feedback[["feedback_id"]]).set_alias("changed_keys")
         scored = stored.set_alias("stored").join(changed_keys, "feedback_id", how="semi")
         scored = scored.select("feedback_id", *SCORED_COLUMNS).df()
-    feedback = feedback.df()
+    else:
+        feedback = feedback.df()
     score = partial(score_feedback, taxonomy_rows=taxonomy, max_chars=int(max_chars))
     return reuse_scores(feedback, scored, score)

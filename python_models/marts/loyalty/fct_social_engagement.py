@@ -1,19 +1,20 @@
 """One row per social conversation: the customer's sentiment before and after the brand's first
-answer, and the engagement value (after - before). Logic: cx_metrics.sentiment.social_engagement."""
+answer, and the engagement value (after - before). Logic:
+cx_metrics.sentiment.engagement_by_conversation."""
 
-from cx_metrics.sentiment import social_engagement
+from cx_metrics.sentiment import engagement_by_conversation
 
 
 def model(dbt, session):
     dbt.config(materialized="table", tags=["python"])
-    # only the rows and columns social_engagement reads: the frames stay small at scale
-    feedback_sentiment = (
+    # the customers' social posts, and only the columns read: the frames stay small at scale
+    posts = (
         dbt.ref("fct_feedback_sentiment")
         .filter("feedback_source = 'social_post'")
-        .project("feedback_source, conversation_id, created_at, compound_score")
+        .project("conversation_id, created_at, compound_score")
         .df()
     )
     conversations = dbt.ref("fct_social_conversations").project(
         "conversation_id, customer_id, platform, brand, is_answered, first_brand_reply_at"
     ).df()
-    return social_engagement(feedback_sentiment, conversations)
+    return engagement_by_conversation(posts, conversations)
