@@ -7,20 +7,22 @@ of a social conversation is the customer's mean sentiment after the brand's firs
 before it.
 
 Every function is pure (no database): the dbt Python models in ``python_models/`` read their refs,
-call one function here and return the DataFrame.
+call one function here and return the DataFrame (or, for a full build of the sentiment model, a
+stream of Arrow record batches: scored_batches).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 # VADER's own cut-offs for its compound score (Hutto & Gilbert 2014, README of vaderSentiment).
@@ -186,6 +188,46 @@ def score_feedback(
     )
     out["is_truncated"] = [s.is_truncated for s in scores]
     return out
+
+
+#: The Arrow types of SCORED_COLUMNS, as score_feedback fills them.
+SCORED_TYPES = {
+    "compound_score": pa.float64(),
+    "sentiment_label": pa.string(),
+    "topics": pa.string(),
+    "topic_count": pa.int64(),
+    "text_length": pa.int64(),
+    "is_truncated": pa.bool_(),
+}
+
+
+def scored_schema(schema: pa.Schema) -> pa.Schema:
+    """The schema of scored_batches' output: `schema`'s fields but `text`, then SCORED_COLUMNS."""
+    kept = [field for field in schema if field.name != "text"]
+    return pa.schema(kept + [pa.field(name, SCORED_TYPES[name]) for name in SCORED_COLUMNS])
+
+
+def scored_batches(
+    batches: pa.RecordBatchReader,
+    score: Callable[[pd.DataFrame], pd.DataFrame],
+) -> pa.RecordBatchReader:
+    """`batches` (a `text` column plus id columns) scored one batch at a time, as a lazy reader:
+    each batch's columns but `text` as they are (types kept), then SCORED_COLUMNS from `score`
+    (score_feedback with the taxonomy bound) over its texts. Only one batch is in memory at a
+    time, so scoring millions of texts does not hold them all (a text repeated across batches
+    is scored once per batch)."""
+    if "text" not in batches.schema.names:
+        raise ValueError("feedback needs a 'text' column")
+    schema = scored_schema(batches.schema)
+
+    def generate() -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            scored = score(batch.select(["text"]).to_pandas())
+            kept = [batch.column(name) for name in batch.schema.names if name != "text"]
+            added = [pa.array(scored[name], type=SCORED_TYPES[name], from_pandas=True) for name in SCORED_COLUMNS]
+            yield pa.RecordBatch.from_arrays(kept + added, schema=schema)
+
+    return pa.RecordBatchReader.from_batches(schema, generate())
 
 
 # ---------------------------------------------------------------- engagement value

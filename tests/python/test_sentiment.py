@@ -4,9 +4,12 @@ and hand-computed examples, plus bad inputs (empty, non-English, very long text)
 from __future__ import annotations
 
 import time
+from functools import partial
 
+import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from cx_metrics import sentiment as s
@@ -122,6 +125,41 @@ def test_score_feedback_scores_each_distinct_text_once(monkeypatch):
     assert sorted(text for text in calls if text is not None) == ["Awful wait.", "Thanks, great help!"]
     assert out["sentiment_label"].tolist() == ["positive", "negative", "positive", "empty", "empty"]
     assert out.loc[0, "compound_score"] == out.loc[2, "compound_score"]
+
+
+def test_scored_batches_match_score_feedback_and_keep_the_id_types():
+    # as in dbt-duckdb: the model reads on one connection, the table is written on another
+    connection = duckdb.connect()
+    connection.execute("""
+        create table feedback as select * from (values
+            ('a', 4, timestamp '2026-01-01 10:00', 'Quick answer, my refund arrived. Great!'),
+            ('b', null, timestamp '2026-01-02 10:00', null),
+            ('c', 2, null, 'Awful wait, still no refund.'),
+            ('d', 5, timestamp '2026-01-03 10:00', '')
+        ) as t(feedback_id, score, created_at, text)
+    """)
+    feedback = connection.cursor().sql("select * from feedback")
+    score = partial(s.score_feedback, taxonomy_rows=TAXONOMY)
+    connection.register("stream", s.scored_batches(feedback.to_arrow_reader(2), score))  # 2 batches of 2
+    connection.execute("create table scored as select * from stream")
+    streamed = connection.sql("select * from scored order by feedback_id")
+    assert [str(t) for t in streamed.types] == [
+        "VARCHAR", "INTEGER", "TIMESTAMP", "DOUBLE", "VARCHAR", "VARCHAR", "BIGINT", "BIGINT", "BOOLEAN"]
+    streamed = streamed.df()
+    whole = score(connection.sql("select * from feedback order by feedback_id").df())
+    def rows(frame):  # missing values as None, whatever their dtype's marker
+        scored = frame[list(s.SCORED_COLUMNS)].astype(object)
+        return scored.where(scored.notna(), None).values.tolist()
+
+    assert rows(streamed) == rows(whole)
+    assert streamed["score"].isna().tolist() == [False, True, False, False]
+    assert streamed["sentiment_label"].tolist() == ["positive", "empty", "negative", "empty"]
+
+
+def test_scored_batches_need_a_text_column():
+    reader = pa.RecordBatchReader.from_batches(pa.schema([("feedback_id", pa.string())]), iter([]))
+    with pytest.raises(ValueError, match="text"):
+        s.scored_batches(reader, lambda frame: frame)
 
 
 def test_load_taxonomy_falls_back_to_the_committed_csv(recwarn):
