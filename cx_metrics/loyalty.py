@@ -315,6 +315,19 @@ def retention_by_tier(frame: pd.DataFrame, tier_column: str, outcome: str) -> pd
 # ---------------------------------------------------------------- the mart
 
 
+def customer_columns(params: LoyaltyParams = LoyaltyParams()) -> list[str]:
+    """The columns of the customers frame (fct_customer_experience) that loyalty_impact reads with
+    `params`, each once: the key and observation window (sentiment_in_window), the outcome, tier,
+    revenue and activity columns, the drivers, the controls and the counterfactuals' columns. A
+    driver computed here (mean_sentiment, has_negative_sentiment) is listed too: a caller keeps
+    the names its table has, so that a large table is read without the columns nobody uses."""
+    names = ["customer_id", "window_start_at", "as_of_at", "churned_at", params.outcome, params.tier_column,
+             params.revenue_column, params.active_column, *params.drivers, *params.controls]
+    for counterfactual in params.counterfactuals:
+        names += [counterfactual.driver, counterfactual.exposure_column]
+    return list(dict.fromkeys(names))
+
+
 def sentiment_in_window(customers: pd.DataFrame, feedback_sentiment: pd.DataFrame | None) -> pd.DataFrame | None:
     """Mean sentiment per customer (mean_sentiment_by_customer) over the feedback texts created in
     the customer's observation window (window_start_at, as_of_at] and before churned_at."""

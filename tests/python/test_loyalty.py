@@ -150,6 +150,16 @@ def test_loyalty_impact_table_is_tidy_and_upside_follows_the_odds_ratio():
     assert risk["revenue_at_risk"] == pytest.approx((customers["annual_revenue"] * p)[above].sum())
 
 
+def test_customer_columns_are_all_loyalty_impact_reads():
+    customers = simulated_customers(n=2_000, odds_ratio=3.0).assign(region="north", unused_count=7)
+    params = ly.params_from_config(drivers=["has_sla_breach", "has_reopen"], controls=["segment"])
+    kept = [column for column in ly.customer_columns(params) if column in customers.columns]
+    assert {"region", "unused_count"}.isdisjoint(kept)
+    assert {"has_sla_breach", "has_reopen", "segment", "sla_eligible_tickets"} <= set(kept)
+    pd.testing.assert_frame_equal(ly.loyalty_impact(customers[kept], params=params),
+                                  ly.loyalty_impact(customers, params=params))
+
+
 def test_sentiment_in_window_and_params_from_config():
     customers = pd.DataFrame({
         "customer_id": ["C1", "C2"],
