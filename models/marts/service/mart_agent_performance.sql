@@ -42,17 +42,8 @@ agent_actions as (
         fct_tickets.first_reply_minutes,
         fct_tickets.first_reply_business_minutes,
         fct_tickets.is_one_touch,
-        -- as in mart_response_time: null when no SLA metric of the ticket is measured
-        case
-            when
-                fct_tickets.is_first_reply_sla_breached is not null
-                or fct_tickets.is_next_reply_sla_breached is not null
-                or fct_tickets.is_resolution_sla_breached is not null
-                then
-                    coalesce(fct_tickets.is_first_reply_sla_breached, false)
-                    or coalesce(fct_tickets.is_next_reply_sla_breached, false)
-                    or coalesce(fct_tickets.is_resolution_sla_breached, false)
-        end as is_any_sla_breached
+        -- null when no SLA metric of the ticket is measured
+        {{ cx_is_any_sla_breached('fct_tickets.') }} as is_any_sla_breached
 
     from int_ticket_actions_attributed as actions
     inner join fct_tickets

@@ -28,16 +28,7 @@ tickets_flagged as (
         is_first_reply_sla_breached,
         is_next_reply_sla_breached,
         is_open_breach,
-        case
-            when
-                is_first_reply_sla_breached is not null
-                or is_next_reply_sla_breached is not null
-                or is_resolution_sla_breached is not null
-                then
-                    coalesce(is_first_reply_sla_breached, false)
-                    or coalesce(is_next_reply_sla_breached, false)
-                    or coalesce(is_resolution_sla_breached, false)
-        end as is_any_sla_breached
+        {{ cx_is_any_sla_breached() }} as is_any_sla_breached
 
     from fct_tickets
 

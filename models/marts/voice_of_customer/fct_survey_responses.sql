@@ -136,16 +136,7 @@ responses_joined as (
         fct_tickets.first_reply_at is not null as is_ticket_replied,
         fct_tickets.first_reply_minutes as ticket_first_reply_minutes,
         fct_tickets.is_first_reply_sla_breached as is_ticket_first_reply_sla_breached,
-        case
-            when
-                fct_tickets.is_first_reply_sla_breached is not null
-                or fct_tickets.is_next_reply_sla_breached is not null
-                or fct_tickets.is_resolution_sla_breached is not null
-                then
-                    coalesce(fct_tickets.is_first_reply_sla_breached, false)
-                    or coalesce(fct_tickets.is_next_reply_sla_breached, false)
-                    or coalesce(fct_tickets.is_resolution_sla_breached, false)
-        end as is_ticket_sla_breached,
+        {{ cx_is_any_sla_breached('fct_tickets.') }} as is_ticket_sla_breached,
         fct_tickets.is_solved as is_ticket_solved,
         fct_tickets.reopen_count as ticket_reopen_count,
         fct_tickets.ticket_id is not null as has_ticket,
