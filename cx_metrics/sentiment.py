@@ -155,7 +155,16 @@ def distinct_texts(texts: Sequence[object]) -> list[object]:
     return list(dict.fromkeys(text for text in texts if is_present(text)))
 
 
-SCORED_COLUMNS = ("compound_score", "sentiment_label", "topics", "topic_count", "text_length", "is_truncated")
+#: The columns score_feedback adds, in order, with the Arrow types it fills them with.
+SCORED_TYPES = {
+    "compound_score": pa.float64(),
+    "sentiment_label": pa.string(),
+    "topics": pa.string(),
+    "topic_count": pa.int64(),
+    "text_length": pa.int64(),
+    "is_truncated": pa.bool_(),
+}
+SCORED_COLUMNS = tuple(SCORED_TYPES)
 
 
 def score_feedback(
@@ -188,17 +197,6 @@ def score_feedback(
     )
     out["is_truncated"] = [s.is_truncated for s in scores]
     return out
-
-
-#: The Arrow types of SCORED_COLUMNS, as score_feedback fills them.
-SCORED_TYPES = {
-    "compound_score": pa.float64(),
-    "sentiment_label": pa.string(),
-    "topics": pa.string(),
-    "topic_count": pa.int64(),
-    "text_length": pa.int64(),
-    "is_truncated": pa.bool_(),
-}
 
 
 def scored_schema(schema: pa.Schema) -> pa.Schema:
