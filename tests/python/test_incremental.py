@@ -5,7 +5,8 @@ before it, and hold back a share of the last day's rows: late arrivals). Then ev
 exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
 tickets, late survey answers and new replies in old social threads (asserted). A second database
 is built with --full-refresh on the same full data; every model of the marts schema must be the
-same in both, row for row (cx_metrics.engine_compare, decimals to 1e-6).
+same in both, row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental
+run with nothing new must succeed and leave every mart as it was.
 """
 
 from __future__ import annotations
@@ -107,23 +108,34 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict]:
     dbt_run(incremental, work / "first")
     expose(parquet_dir, incremental, None)
     dbt_run(incremental, work / "incremental")
+    after_batch = marts(incremental)
+    dbt_run(incremental, work / "nothing_new")
     expose(parquet_dir, full, None)
     dbt_run(full, work / "full", "--full-refresh")
-    return batch_kinds(parquet_dir, cut, late_from), marts(incremental), marts(full)
+    return batch_kinds(parquet_dir, cut, late_from), after_batch, marts(full), marts(incremental)
 
 
 def test_batch_holds_every_kind_of_change(incremental_and_full):
-    kinds, _, _ = incremental_and_full
+    kinds, _, _, _ = incremental_and_full
     assert all(count > 0 for count in kinds.values()), kinds
 
 
 def test_incremental_marts_equal_full_refresh(incremental_and_full):
-    _, incremental, full = incremental_and_full
+    _, incremental, full, _ = incremental_and_full
     assert set(incremental) == set(full)
     assert {"fct_tickets", "fct_survey_responses", "fct_social_conversations", "fct_feedback_sentiment"} <= set(full)
     differences = []
     for name in sorted(full):
         differences += compare_marts(name, "incremental", incremental[name], "full_refresh", full[name])
+    assert not differences, "\n".join(map(str, differences))
+
+
+def test_incremental_run_with_nothing_new_changes_no_mart(incremental_and_full):
+    _, after_batch, _, after_rerun = incremental_and_full
+    assert set(after_rerun) == set(after_batch)
+    differences = []
+    for name in sorted(after_batch):
+        differences += compare_marts(name, "after_batch", after_batch[name], "rerun", after_rerun[name])
     assert not differences, "\n".join(map(str, differences))
 
 

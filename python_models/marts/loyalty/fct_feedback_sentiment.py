@@ -36,6 +36,9 @@ def model(dbt, session):
     stored = session.sql(f"select * from {dbt.this}")
     # into pandas once: relations are lazy, and both the keys and the rows are needed
     feedback = changed_rows(feedback, stored).df()
+    if feedback.empty:
+        # nothing new: no row to rewrite (an empty frame would reach DuckDB with untyped columns)
+        return stored.limit(0)
     changed_keys = session.from_df(feedback[["feedback_id"]]).set_alias("changed_keys")
     scored = stored.set_alias("stored").join(changed_keys, "feedback_id", how="semi")
     scored = scored.select("feedback_id", *SCORED_COLUMNS).df()
