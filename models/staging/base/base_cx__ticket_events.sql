@@ -200,6 +200,8 @@ final as (
         assignee_id,
         group_name,
         _loaded_at,
+        -- kept, so that stg_cx__ticket_events does not parse ten million texts again per reader
+        event_at_parsed,
         {{ cx_rejection_columns('final_rule') }},
         is_public_reject_reason,
         status_reject_reason
