@@ -93,7 +93,7 @@ def marts(database: Path) -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="module")
-def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict]:
+def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     work = tmp_path_factory.mktemp("incremental")
     parquet_dir = work / "raw"
     subprocess.run([sys.executable, "scripts/generate_data.py", "--tickets", str(TICKETS), "--seed", "11",
