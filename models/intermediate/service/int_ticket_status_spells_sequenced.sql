@@ -70,6 +70,10 @@ status_events_ordered as (
             partition by ticket_id
             order by event_at, source_order, _loaded_at, event_id
         ) as previous_status,
+        lead(status) over (
+            partition by ticket_id
+            order by event_at, source_order, _loaded_at, event_id
+        ) as next_status,
         row_number() over (
             partition by ticket_id
             order by event_at, source_order, _loaded_at, event_id
@@ -83,7 +87,8 @@ status_events_ordered as (
 
 ),
 
-status_events_numbered_by_spell as (
+-- The events that start or end a spell (most do both); the events inside a spell are not needed.
+spell_bounds as (
 
     select
         ticket_id,
@@ -92,13 +97,35 @@ status_events_numbered_by_spell as (
         status,
         previous_status,
         status_event_number,
-        sum(case when previous_status is null or previous_status <> status then 1 else 0 end) over (
+        previous_status is null or previous_status <> status as is_spell_start,
+        next_status is null or next_status <> status as is_spell_end
+
+    from status_events_ordered
+    where
+        previous_status is null
+        or previous_status <> status
+        or next_status is null
+        or next_status <> status
+
+),
+
+-- In bound order, a spell's start is followed by its own end (when another event ends it) and
+-- then by the next spell's start.
+spell_bounds_numbered as (
+
+    select
+        *,
+        sum(case when is_spell_start then 1 else 0 end) over (
             partition by ticket_id
             order by status_event_number
             rows between unbounded preceding and current row
-        ) as spell_number
+        ) as spell_number,
+        lead(event_at, 1) over (partition by ticket_id order by status_event_number) as next_bound_at,
+        lead(event_at, 2) over (partition by ticket_id order by status_event_number) as second_next_bound_at,
+        lead(status_event_number, 1) over (partition by ticket_id order by status_event_number)
+            as next_bound_number
 
-    from status_events_ordered
+    from spell_bounds
 
 ),
 
@@ -107,17 +134,17 @@ spells as (
     select
         ticket_id,
         spell_number,
-        min(status) as status,
-        min(case when previous_status is null or previous_status <> status then previous_status end)
-            as previous_status,
-        min(case when previous_status is null or previous_status <> status then event_id end)
-            as started_by_event_id,
-        min(event_at) as started_at,
-        max(event_at) as last_recorded_at,
-        count(*) as status_event_count
+        status,
+        previous_status,
+        event_id as started_by_event_id,
+        event_at as started_at,
+        case when is_spell_end then event_at else next_bound_at end as last_recorded_at,
+        case when is_spell_end then next_bound_at else second_next_bound_at end as ended_at,
+        case when is_spell_end then 1 else next_bound_number - status_event_number + 1 end
+            as status_event_count
 
-    from status_events_numbered_by_spell
-    group by ticket_id, spell_number
+    from spell_bounds_numbered
+    where is_spell_start
 
 ),
 
@@ -132,8 +159,8 @@ final as (
         started_by_event_id,
         started_at,
         last_recorded_at,
-        lead(started_at) over (partition by ticket_id order by spell_number) as ended_at,
-        spell_number = max(spell_number) over (partition by ticket_id) as is_current,
+        ended_at,
+        ended_at is null as is_current,
         coalesce(previous_status in ('solved', 'closed') and status in ('open', 'pending', 'hold'), false) as is_reopen,
         (
             status = 'solved'

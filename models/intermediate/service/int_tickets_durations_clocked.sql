@@ -69,6 +69,92 @@ ticket_timestamps as (
 
 ),
 
+-- The six instants each ticket needs read, one row each, so the clock table is joined once
+-- (a join per instant built six hash tables of it).
+instants_to_read as (
+
+    select
+        ticket_id,
+        'created' as instant,
+        created_at as clocked_at
+
+    from ticket_timestamps
+
+    union all
+
+    select
+        ticket_id,
+        'reply_started' as instant,
+        first_reply_started_at as clocked_at
+
+    from ticket_timestamps
+
+    union all
+
+    select
+        ticket_id,
+        'first_reply' as instant,
+        first_reply_at as clocked_at
+
+    from ticket_timestamps
+
+    union all
+
+    select
+        ticket_id,
+        'first_solved' as instant,
+        first_solved_at as clocked_at
+
+    from ticket_timestamps
+
+    union all
+
+    select
+        ticket_id,
+        'last_solved' as instant,
+        last_solved_at as clocked_at
+
+    from ticket_timestamps
+
+    union all
+
+    select
+        ticket_id,
+        'as_of' as instant,
+        as_of_at as clocked_at
+
+    from ticket_timestamps
+
+),
+
+-- The clock's readings at those instants, one row per ticket (null where the instant is null
+-- or has no reading).
+clock_readings as (
+
+    select
+        instants_to_read.ticket_id,
+        max(case when instants_to_read.instant = 'created' then clocked.business_clock_seconds end)
+            as created_clock_seconds,
+        max(case when instants_to_read.instant = 'reply_started' then clocked.business_clock_seconds end)
+            as reply_started_clock_seconds,
+        max(case when instants_to_read.instant = 'first_reply' then clocked.business_clock_seconds end)
+            as first_reply_clock_seconds,
+        max(case when instants_to_read.instant = 'first_solved' then clocked.business_clock_seconds end)
+            as first_solved_clock_seconds,
+        max(case when instants_to_read.instant = 'last_solved' then clocked.business_clock_seconds end)
+            as last_solved_clock_seconds,
+        max(case when instants_to_read.instant = 'as_of' then clocked.business_clock_seconds end)
+            as as_of_clock_seconds
+
+    from instants_to_read
+    inner join int_ticket_timestamps_clocked as clocked
+        on
+            instants_to_read.ticket_id = clocked.ticket_id
+            and instants_to_read.clocked_at = clocked.clocked_at
+    group by instants_to_read.ticket_id
+
+),
+
 final as (
 
     select
@@ -76,11 +162,11 @@ final as (
         {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.first_reply_at') }}
             as first_reply_minutes,
         {{ cx_seconds_to_minutes(
-            'first_reply_clock.business_clock_seconds - reply_started_clock.business_clock_seconds'
+            'clock_readings.first_reply_clock_seconds - clock_readings.reply_started_clock_seconds'
         ) }} as first_reply_business_minutes,
         {{ cx_minutes_between('ticket_timestamps.created_at', 'ticket_timestamps.first_solved_at') }}
             as first_resolution_minutes,
-        {{ cx_seconds_to_minutes('first_solved_clock.business_clock_seconds - created_clock.business_clock_seconds') }}
+        {{ cx_seconds_to_minutes('clock_readings.first_solved_clock_seconds - clock_readings.created_clock_seconds') }}
             as first_resolution_business_minutes,
         -- Minutes computed inside a case are cast again so they keep decimal(28,6) on every engine.
         cast(
@@ -93,48 +179,26 @@ final as (
             case
                 when ticket_timestamps.is_solved
                     then {{ cx_seconds_to_minutes(
-                        'last_solved_clock.business_clock_seconds - created_clock.business_clock_seconds'
+                        'clock_readings.last_solved_clock_seconds - clock_readings.created_clock_seconds'
                     ) }}
             end as {{ dbt.type_numeric() }}
         ) as full_resolution_business_minutes,
         {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.as_of_at') }}
             as first_reply_waiting_minutes_at_as_of,
-        {{ cx_seconds_to_minutes('as_of_clock.business_clock_seconds - reply_started_clock.business_clock_seconds') }}
+        {{ cx_seconds_to_minutes('clock_readings.as_of_clock_seconds - clock_readings.reply_started_clock_seconds') }}
             as first_reply_waiting_business_minutes_at_as_of,
         {{ cx_minutes_between('ticket_timestamps.first_reply_started_at', 'ticket_timestamps.first_solved_at') }}
             as first_reply_waiting_minutes_to_solve,
         {{ cx_seconds_to_minutes(
-            'first_solved_clock.business_clock_seconds - reply_started_clock.business_clock_seconds'
+            'clock_readings.first_solved_clock_seconds - clock_readings.reply_started_clock_seconds'
         ) }} as first_reply_waiting_business_minutes_to_solve,
         {{ cx_minutes_between('ticket_timestamps.created_at', 'ticket_timestamps.as_of_at') }} as age_minutes_at_as_of,
-        {{ cx_seconds_to_minutes('as_of_clock.business_clock_seconds - created_clock.business_clock_seconds') }}
+        {{ cx_seconds_to_minutes('clock_readings.as_of_clock_seconds - clock_readings.created_clock_seconds') }}
             as age_business_minutes_at_as_of
 
     from ticket_timestamps
-    left join int_ticket_timestamps_clocked as created_clock
-        on
-            ticket_timestamps.ticket_id = created_clock.ticket_id
-            and ticket_timestamps.created_at = created_clock.clocked_at
-    left join int_ticket_timestamps_clocked as reply_started_clock
-        on
-            ticket_timestamps.ticket_id = reply_started_clock.ticket_id
-            and ticket_timestamps.first_reply_started_at = reply_started_clock.clocked_at
-    left join int_ticket_timestamps_clocked as first_reply_clock
-        on
-            ticket_timestamps.ticket_id = first_reply_clock.ticket_id
-            and ticket_timestamps.first_reply_at = first_reply_clock.clocked_at
-    left join int_ticket_timestamps_clocked as first_solved_clock
-        on
-            ticket_timestamps.ticket_id = first_solved_clock.ticket_id
-            and ticket_timestamps.first_solved_at = first_solved_clock.clocked_at
-    left join int_ticket_timestamps_clocked as last_solved_clock
-        on
-            ticket_timestamps.ticket_id = last_solved_clock.ticket_id
-            and ticket_timestamps.last_solved_at = last_solved_clock.clocked_at
-    left join int_ticket_timestamps_clocked as as_of_clock
-        on
-            ticket_timestamps.ticket_id = as_of_clock.ticket_id
-            and ticket_timestamps.as_of_at = as_of_clock.clocked_at
+    left join clock_readings
+        on ticket_timestamps.ticket_id = clock_readings.ticket_id
 
 )
 
