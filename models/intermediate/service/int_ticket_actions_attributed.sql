@@ -158,25 +158,19 @@ first_replies as (
 
 ),
 
-status_spells_followed as (
+-- Solves and reopens only, in spell order: a solve was reopened after when the next of them is a
+-- reopen (before any later solve). The other spells take no part, so they are left out.
+solves_and_reopens_followed as (
 
     select
         ticket_id,
         spell_number,
         started_at,
         is_solve,
-        min(case when is_reopen then spell_number end) over (
-            partition by ticket_id
-            order by spell_number
-            rows between 1 following and unbounded following
-        ) as next_reopen_spell_number,
-        min(case when is_solve then spell_number end) over (
-            partition by ticket_id
-            order by spell_number
-            rows between 1 following and unbounded following
-        ) as next_solve_spell_number
+        lead(is_reopen) over (partition by ticket_id order by spell_number) as is_followed_by_reopen
 
     from int_ticket_status_spells_sequenced
+    where is_solve or is_reopen
 
 ),
 
@@ -186,12 +180,9 @@ solves as (
         ticket_id,
         spell_number,
         started_at as solved_at,
-        coalesce(
-            next_reopen_spell_number < coalesce(next_solve_spell_number, next_reopen_spell_number + 1),
-            false
-        ) as is_reopened_after
+        coalesce(is_followed_by_reopen, false) as is_reopened_after
 
-    from status_spells_followed
+    from solves_and_reopens_followed
     where is_solve
 
 ),

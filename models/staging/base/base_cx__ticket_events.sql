@@ -13,12 +13,14 @@
 ) }}
 {{ cx_depends_on_demo_seed('ticket_events') }}
 {#- This table's latest event and load time, i.e. the previous build's (read on incremental runs):
-    the latest event among the accepted rows (a quarantined timestamp never moves it, and an
-    accepted one needs no shape check: cx_cast_validated), the latest load of any row. -#}
+    the latest event among the accepted rows (a quarantined timestamp never moves it; its
+    parsed value, kept in event_at_parsed, else parsed without a shape check:
+    cx_cast_validated), the latest load of any row. -#}
 {%- set previous_build -%}
     (select
-        max(case when reject_reason is null then {{ cx_cast_validated('event_at', 'timestamp') }} end)
-            as previous_data_through_at,
+        max(case when reject_reason is null then coalesce(
+            event_at_parsed, {{ cx_cast_validated('event_at', 'timestamp') }}
+        ) end) as previous_data_through_at,
         max(_loaded_at) as previous_loaded_through_at
     from {{ this }})
 {%- endset %}
