@@ -41,7 +41,7 @@ base_cx__tickets as (
 
 -- On incremental runs (docs/incremental.md): the tickets with an event or a ticket row that
 -- arrived or changed since this table's latest, computed once; unused on a full build.
-tickets_to_check as (
+tickets_to_check as (  -- noqa: ST03
 
     {%- if is_incremental() %}
         select received.ticket_id
@@ -60,7 +60,9 @@ tickets_to_check as (
             [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
         ) }}
     {%- else %}
-        select ticket_id from base_cx__tickets where 1 = 0
+        select ticket_id
+        from base_cx__tickets
+        where 1 = 0
     {%- endif %}
 
 ),
