@@ -14,11 +14,12 @@
     under the new, and the clock never jumps. A ticket on one schedule reads that schedule's
     clock (its single spell starts with no bound, which reads 0).
 
-    Schedule clocks are read without a range join: each reading needed (schedule, instant) is
-    sorted with the schedule's intervals by time, and the count of interval starts
-    (covers_from_at) up to it numbers the interval that covers it. Cost is a sort of the
-    instants and intervals and equality joins: linear in timestamps. Null when the schedule has
-    no intervals (no business_hours for it).
+    Schedule clocks are read without a range join: each reading needed (an instant of the
+    ticket, or a bound of one of its spells) is sorted with the schedule's intervals by time,
+    and the count of interval starts (covers_from_at) up to it numbers the interval that covers
+    it. Each reading keeps its ticket through the sort, so nothing is joined back by instant.
+    Cost is a sort of the readings and intervals and equality joins: linear in timestamps.
+    Null when the schedule has no intervals (no business_hours for it).
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
@@ -120,28 +121,38 @@ instants_in_spells as (
 
 ),
 
--- Every (schedule, instant) whose schedule clock is needed: the instants, and the spell bounds.
-readings_needed as (
+-- Every reading of a schedule clock the ticket needs: its instants, and the bounds of its spells
+-- (reading: instant, spell_start, spell_end).
+readings_to_take as (
 
     select
+        ticket_id,
+        spell_number,
         schedule_id,
+        'instant' as reading,
         clocked_at as read_at
 
     from instants_in_spells
 
-    union
+    union all
 
     select
+        ticket_id,
+        spell_number,
         schedule_id,
+        'spell_start' as reading,
         spell_start_at as read_at
 
     from spells_numbered
     where spell_start_at is not null
 
-    union
+    union all
 
     select
+        ticket_id,
+        spell_number,
         schedule_id,
+        'spell_end' as reading,
         spell_end_at as read_at
 
     from spells_numbered
@@ -149,17 +160,20 @@ readings_needed as (
 
 ),
 
--- Intervals and readings in time order per schedule; an interval whose coverage starts at the
--- instant itself comes first (coverage is [covers_from_at, covers_to_at)).
+-- Intervals and readings in time order per schedule (sort_at: the reading's instant, or the start
+-- of the interval's coverage); an interval whose coverage starts at the instant itself comes
+-- first (coverage is [covers_from_at, covers_to_at)).
 readings_and_interval_starts as (
 
     select
         schedule_id,
         read_at as sort_at,
         0 as is_interval_start,
-        read_at
+        ticket_id,
+        spell_number,
+        reading
 
-    from readings_needed
+    from readings_to_take
 
     union all
 
@@ -167,7 +181,9 @@ readings_and_interval_starts as (
         schedule_id,
         covers_from_at as sort_at,
         1 as is_interval_start,
-        cast(null as {{ dbt.type_timestamp() }}) as read_at
+        cast(null as {{ dbt.type_string() }}) as ticket_id,
+        cast(null as {{ dbt.type_bigint() }}) as spell_number,
+        cast(null as {{ dbt.type_string() }}) as reading
 
     from int_business_intervals_accumulated
 
@@ -177,7 +193,10 @@ readings_numbered_by_interval as (
 
     select
         schedule_id,
-        read_at,
+        ticket_id,
+        spell_number,
+        reading,
+        sort_at as read_at,
         is_interval_start,
         sum(is_interval_start) over (
             partition by schedule_id
@@ -192,7 +211,9 @@ readings_numbered_by_interval as (
 schedule_clock_readings as (
 
     select
-        readings.schedule_id,
+        readings.ticket_id,
+        readings.spell_number,
+        readings.reading,
         readings.read_at,
         intervals.clock_seconds_at_start
         + greatest(0, {{ cx_seconds_between(
@@ -209,6 +230,20 @@ schedule_clock_readings as (
 
 ),
 
+spell_bounds_read as (
+
+    select
+        ticket_id,
+        spell_number,
+        max(case when reading = 'spell_start' then schedule_clock_seconds end) as start_clock_seconds,
+        max(case when reading = 'spell_end' then schedule_clock_seconds end) as end_clock_seconds
+
+    from schedule_clock_readings
+    where reading <> 'instant'
+    group by ticket_id, spell_number
+
+),
+
 spells_read as (
 
     select
@@ -217,22 +252,18 @@ spells_read as (
         -- A spell with no start runs from the start of the clock, which reads 0.
         case
             when spells_numbered.spell_start_at is null then 0
-            else start_readings.schedule_clock_seconds
+            else spell_bounds_read.start_clock_seconds
         end as clock_seconds_at_spell_start,
-        end_readings.schedule_clock_seconds - case
+        spell_bounds_read.end_clock_seconds - case
             when spells_numbered.spell_start_at is null then 0
-            else start_readings.schedule_clock_seconds
+            else spell_bounds_read.start_clock_seconds
         end as spell_business_seconds
 
     from spells_numbered
-    left join schedule_clock_readings as start_readings
+    left join spell_bounds_read
         on
-            spells_numbered.schedule_id = start_readings.schedule_id
-            and spells_numbered.spell_start_at = start_readings.read_at
-    left join schedule_clock_readings as end_readings
-        on
-            spells_numbered.schedule_id = end_readings.schedule_id
-            and spells_numbered.spell_end_at = end_readings.read_at
+            spells_numbered.ticket_id = spell_bounds_read.ticket_id
+            and spells_numbered.spell_number = spell_bounds_read.spell_number
 
 ),
 
@@ -279,21 +310,18 @@ spells_accumulated as (
 final as (
 
     select
-        instants_in_spells.ticket_id,
-        instants_in_spells.clocked_at,
+        readings.ticket_id,
+        readings.read_at as clocked_at,
         spells_accumulated.ticket_clock_seconds_at_spell_start
-        + schedule_clock_readings.schedule_clock_seconds
+        + readings.schedule_clock_seconds
         - spells_accumulated.clock_seconds_at_spell_start as business_clock_seconds
 
-    from instants_in_spells
+    from schedule_clock_readings as readings
     inner join spells_accumulated
         on
-            instants_in_spells.ticket_id = spells_accumulated.ticket_id
-            and instants_in_spells.spell_number = spells_accumulated.spell_number
-    left join schedule_clock_readings
-        on
-            instants_in_spells.schedule_id = schedule_clock_readings.schedule_id
-            and instants_in_spells.clocked_at = schedule_clock_readings.read_at
+            readings.ticket_id = spells_accumulated.ticket_id
+            and readings.spell_number = spells_accumulated.spell_number
+    where readings.reading = 'instant'
 
 )
 
