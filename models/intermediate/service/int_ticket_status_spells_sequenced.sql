@@ -87,8 +87,7 @@ status_events_ordered as (
 
 ),
 
--- The events that start or end a spell (most do both); the events inside a spell are not needed.
-spell_bounds as (
+status_events_flagged as (
 
     select
         ticket_id,
@@ -101,16 +100,12 @@ spell_bounds as (
         next_status is null or next_status <> status as is_spell_end
 
     from status_events_ordered
-    where
-        previous_status is null
-        or previous_status <> status
-        or next_status is null
-        or next_status <> status
 
 ),
 
--- In bound order, a spell's start is followed by its own end (when another event ends it) and
--- then by the next spell's start.
+-- Only the events that start or end a spell (most do both); the events inside a spell are not
+-- needed. In bound order, a spell's start is followed by its own end (when another event ends
+-- it) and then by the next spell's start.
 spell_bounds_numbered as (
 
     select
@@ -125,7 +120,8 @@ spell_bounds_numbered as (
         lead(status_event_number, 1) over (partition by ticket_id order by status_event_number)
             as next_bound_number
 
-    from spell_bounds
+    from status_events_flagged
+    where is_spell_start or is_spell_end
 
 ),
 

@@ -12,6 +12,16 @@
     unique_key='ticket_id',
 ) }}
 
+{#- The instants whose business clock reading the durations use, and their ticket_timestamps column. -#}
+{%- set clocked_instants = {
+    'created': 'created_at',
+    'reply_started': 'first_reply_started_at',
+    'first_reply': 'first_reply_at',
+    'first_solved': 'first_solved_at',
+    'last_solved': 'last_solved_at',
+    'as_of': 'as_of_at',
+} %}
+
 with
 
 stg_cx__tickets as (
@@ -73,78 +83,27 @@ ticket_timestamps as (
 -- (a join per instant built six hash tables of it).
 instants_to_read as (
 
-    select
-        ticket_id,
-        'created' as instant,
-        created_at as clocked_at
-
-    from ticket_timestamps
-
-    union all
-
-    select
-        ticket_id,
-        'reply_started' as instant,
-        first_reply_started_at as clocked_at
-
-    from ticket_timestamps
-
-    union all
-
-    select
-        ticket_id,
-        'first_reply' as instant,
-        first_reply_at as clocked_at
-
-    from ticket_timestamps
-
-    union all
-
-    select
-        ticket_id,
-        'first_solved' as instant,
-        first_solved_at as clocked_at
-
-    from ticket_timestamps
-
-    union all
-
-    select
-        ticket_id,
-        'last_solved' as instant,
-        last_solved_at as clocked_at
-
-    from ticket_timestamps
-
-    union all
-
-    select
-        ticket_id,
-        'as_of' as instant,
-        as_of_at as clocked_at
-
-    from ticket_timestamps
+    {%- for instant, column in clocked_instants.items() %}
+        select
+            ticket_id,
+            '{{ instant }}' as instant,
+            {{ column }} as clocked_at
+        from ticket_timestamps
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 
 ),
 
--- The clock's readings at those instants, one row per ticket (null where the instant is null
--- or has no reading).
+-- The clock's readings at those instants, one row per ticket (<instant>_clock_seconds; null
+-- where the instant is null or has no reading).
 clock_readings as (
 
     select
-        instants_to_read.ticket_id,
-        max(case when instants_to_read.instant = 'created' then clocked.business_clock_seconds end)
-            as created_clock_seconds,
-        max(case when instants_to_read.instant = 'reply_started' then clocked.business_clock_seconds end)
-            as reply_started_clock_seconds,
-        max(case when instants_to_read.instant = 'first_reply' then clocked.business_clock_seconds end)
-            as first_reply_clock_seconds,
-        max(case when instants_to_read.instant = 'first_solved' then clocked.business_clock_seconds end)
-            as first_solved_clock_seconds,
-        max(case when instants_to_read.instant = 'last_solved' then clocked.business_clock_seconds end)
-            as last_solved_clock_seconds,
-        max(case when instants_to_read.instant = 'as_of' then clocked.business_clock_seconds end)
-            as as_of_clock_seconds
+        {%- for instant in clocked_instants %}
+            max(case when instants_to_read.instant = '{{ instant }}' then clocked.business_clock_seconds end)
+                as {{ instant }}_clock_seconds,
+        {%- endfor %}
+        instants_to_read.ticket_id
 
     from instants_to_read
     inner join int_ticket_timestamps_clocked as clocked
