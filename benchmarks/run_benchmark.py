@@ -101,10 +101,14 @@ def repeated_view_sql(table: str, path: Path, copies: int, columns: list[str], s
             f"from read_parquet('{path}') cross join range({copies}) as copies(copy_number)")
 
 
-def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str] = ()) -> list[str]:
-    """The dbt command line of one step, on the raw schema, writing under work_dir."""
+def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str] = (),
+                threads: int | None = None) -> list[str]:
+    """The dbt command line of one step, on the raw schema, writing under work_dir (threads:
+    dbt's --threads, models built at a time; None = the profile's 2)."""
     args = [str(BIN / "dbt"), command, "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed",
             "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs"), *extra]
+    if threads:
+        args += ["--threads", str(threads)]
     if select:
         # Only the tests whose every parent is selected: a test that also reads an unselected
         # model would fail on the missing table.
@@ -164,7 +168,7 @@ def incremental_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespac
             connection.execute("create schema if not exists raw")
             for table, select in time_cut_views({table: f"raw_all.{table}" for table in counts}, phase_cut).items():
                 connection.execute(f"create or replace view raw.{table} as {select}")
-        steps.append(run_step(name, dbt_command("run", work_dir / "incremental", args.select), database))
+        steps.append(run_step(name, dbt_command("run", work_dir / "incremental", args.select, threads=args.threads), database))
     return steps
 
 
@@ -190,10 +194,10 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
         if step in args.steps:
             name = "full build" if step == "build" else step
-            steps.append(run_step(name, dbt_command(command, work_dir, args.select, extra), database))
+            steps.append(run_step(name, dbt_command(command, work_dir, args.select, extra, args.threads), database))
             timed = timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
     if "tests" in args.steps:
-        steps.append(run_step("tests", dbt_command("test", work_dir, args.select), database))
+        steps.append(run_step("tests", dbt_command("test", work_dir, args.select, threads=args.threads), database))
     if "incremental" in args.steps and args.incremental_share > 0:
         steps += incremental_steps(parquet_dir, work_dir, args)
     for step in steps:
@@ -222,13 +226,16 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated data and database")
     parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
                         help="steps to run (default: all; at 10M tickets: --steps run)")
+    parser.add_argument("--threads", type=int,
+                        help="dbt --threads: models built at a time (default: the profile's 2; at 10M tickets: 1)")
     parser.add_argument("--incremental-share", type=float, default=0.01,
                         help="share of tickets new in the incremental step (0 = skip it)")
     args = parser.parse_args()
     if args.raw_dir and len(args.tickets) > 1:
         parser.error("--raw-dir holds one size: give one --tickets")
     print(f"cx-metrics benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, DuckDB "
-          f"memory_limit {os.environ.get('CX_DUCKDB_MEMORY_LIMIT', '2GB')} (CX_DUCKDB_MEMORY_LIMIT)")
+          f"memory_limit {os.environ.get('CX_DUCKDB_MEMORY_LIMIT', '2GB')} (CX_DUCKDB_MEMORY_LIMIT), "
+          f"dbt threads {args.threads or 'from the profile'}")
     return max(benchmark_size(tickets, args) for tickets in args.tickets)
 
 

@@ -33,23 +33,31 @@ int_as_of as (
 
 ),
 
+-- Each comment with the ticket's business clock at its moment, read once here for both ends of
+-- a pair (joining the pairs to the clock table twice held two hash tables of ten million pairs
+-- at once, beyond DuckDB's memory limit at 10M tickets).
 public_comments as (
 
     select
-        ticket_id,
-        event_id,
-        event_at,
-        actor_type,
+        stg_cx__ticket_events.ticket_id,
+        stg_cx__ticket_events.event_id,
+        stg_cx__ticket_events.event_at,
+        stg_cx__ticket_events.actor_type,
+        clock.business_clock_seconds,
         row_number() over (
-            partition by ticket_id
-            order by event_at, _loaded_at, event_id
+            partition by stg_cx__ticket_events.ticket_id
+            order by stg_cx__ticket_events.event_at, stg_cx__ticket_events._loaded_at, stg_cx__ticket_events.event_id
         ) as comment_number
 
     from stg_cx__ticket_events
+    left join int_ticket_timestamps_clocked as clock
+        on
+            stg_cx__ticket_events.ticket_id = clock.ticket_id
+            and stg_cx__ticket_events.event_at = clock.clocked_at
     where
-        event_type = 'comment'
-        and is_public
-        and actor_type in ('customer', 'agent')
+        stg_cx__ticket_events.event_type = 'comment'
+        and stg_cx__ticket_events.is_public
+        and stg_cx__ticket_events.actor_type in ('customer', 'agent')
 
 ),
 
@@ -60,6 +68,7 @@ public_comments_with_neighbours as (
         event_id,
         event_at,
         actor_type,
+        business_clock_seconds,
         comment_number,
         lag(actor_type) over (partition by ticket_id order by comment_number) as previous_actor_type,
         min(case when actor_type = 'agent' then comment_number end) over (
@@ -78,10 +87,12 @@ customer_comments_paired as (
         customer_comments.ticket_id,
         customer_comments.event_id as customer_comment_event_id,
         customer_comments.event_at as customer_commented_at,
+        customer_comments.business_clock_seconds as commented_business_clock_seconds,
         customer_comments.comment_number,
         coalesce(customer_comments.previous_actor_type, 'agent') = 'agent' as is_oldest_unanswered,
         agent_replies.event_id as reply_event_id,
-        agent_replies.event_at as replied_at
+        agent_replies.event_at as replied_at,
+        agent_replies.business_clock_seconds as replied_business_clock_seconds
 
     from public_comments_with_neighbours as customer_comments
     left join public_comments as agent_replies
@@ -133,7 +144,7 @@ final as (
         pairs.replied_at,
         pairs.replied_at is not null as is_replied,
         {{ cx_minutes_between('pairs.customer_commented_at', 'pairs.replied_at') }} as reply_minutes,
-        {{ cx_seconds_to_minutes('replied_clock.business_clock_seconds - commented_clock.business_clock_seconds') }}
+        {{ cx_seconds_to_minutes('pairs.replied_business_clock_seconds - pairs.commented_business_clock_seconds') }}
             as reply_business_minutes,
         {#- The case is inside the cast so the column keeps the decimal(28,6) type on every engine. #}
         {{ cx_minutes_between(
@@ -142,18 +153,10 @@ final as (
         ) }} as unreplied_minutes_at_as_of,
         {{ cx_seconds_to_minutes(
             'case when pairs.replied_at is null then as_of_clock.business_clock_seconds end'
-            ~ ' - commented_clock.business_clock_seconds'
+            ~ ' - pairs.commented_business_clock_seconds'
         ) }} as unreplied_business_minutes_at_as_of
 
     from pairs_numbered_by_round as pairs
-    left join int_ticket_timestamps_clocked as commented_clock
-        on
-            pairs.ticket_id = commented_clock.ticket_id
-            and pairs.customer_commented_at = commented_clock.clocked_at
-    left join int_ticket_timestamps_clocked as replied_clock
-        on
-            pairs.ticket_id = replied_clock.ticket_id
-            and pairs.replied_at = replied_clock.clocked_at
     left join as_of_clocks as as_of_clock
         on pairs.ticket_id = as_of_clock.ticket_id
 
