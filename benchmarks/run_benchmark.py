@@ -168,7 +168,8 @@ def incremental_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespac
             connection.execute("create schema if not exists raw")
             for table, select in time_cut_views({table: f"raw_all.{table}" for table in counts}, phase_cut).items():
                 connection.execute(f"create or replace view raw.{table} as {select}")
-        steps.append(run_step(name, dbt_command("run", work_dir / "incremental", args.select, threads=args.threads), database))
+        command = dbt_command("run", work_dir / "incremental", args.select, threads=args.threads)
+        steps.append(run_step(name, command, database))
     return steps
 
 
