@@ -32,29 +32,22 @@ period_types as (
 agent_actions as (
 
     select
-        actions.ticket_id,
-        actions.action_type,
-        actions.acted_at,
-        actions.agent_id,
-        actions.is_reopened_after,
-        actions.csat_responses,
-        actions.csat_satisfied_responses,
-        fct_tickets.first_reply_minutes,
-        fct_tickets.first_reply_business_minutes,
-        fct_tickets.is_one_touch,
-        -- null when no SLA metric of the ticket is measured
-        {{ cx_is_any_sla_breached('fct_tickets.') }} as is_any_sla_breached
+        ticket_id,
+        action_type,
+        acted_at,
+        agent_id,
+        is_reopened_after,
+        csat_responses,
+        csat_satisfied_responses
 
-    from int_ticket_actions_attributed as actions
-    inner join fct_tickets
-        on actions.ticket_id = fct_tickets.ticket_id
+    from int_ticket_actions_attributed
     where
-        actions.is_agent_counted
-        and actions.action_type <> 'group_assignment'
+        is_agent_counted
+        and action_type <> 'group_assignment'
 
 ),
 
-agent_actions_in_periods as (
+agent_actions_in_periods as {{ cx_cte_inlined() }} (
 
     select
         period_types.period_type,
@@ -66,6 +59,8 @@ agent_actions_in_periods as (
 
 ),
 
+-- An assignment, a first reply or a solve counts once per period, agent and ticket, however
+-- many times it happened.
 per_ticket as (
 
     select
@@ -76,7 +71,36 @@ per_ticket as (
         {{ cx_performance_per_ticket('agent_assignment') }}
 
     from agent_actions_in_periods
+    where action_type in ('agent_assignment', 'first_reply', 'solve')
     group by period_type, period_start, agent_id, ticket_id
+
+),
+
+-- The tickets' rows (with what fct_tickets knows of each), then the public replies and
+-- handoffs, each counted every time, summed per period and agent.
+measured as (
+
+    select
+        per_ticket.period_type,
+        per_ticket.period_start,
+        per_ticket.agent_id,
+        {{ cx_performance_ticket_row('per_ticket', 'fct_tickets') }}
+
+    from per_ticket
+    inner join fct_tickets
+        on per_ticket.ticket_id = fct_tickets.ticket_id
+
+    union all
+
+    select
+        period_type,
+        period_start,
+        agent_id,
+        {{ cx_performance_action_row() }}
+
+    from agent_actions_in_periods
+    where action_type in ('public_reply', 'handoff')
+    group by period_type, period_start, agent_id
 
 ),
 
@@ -88,7 +112,7 @@ aggregated as (
         agent_id,
         {{ cx_performance_measures() }}
 
-    from per_ticket
+    from measured
     group by period_type, period_start, agent_id
 
 ),

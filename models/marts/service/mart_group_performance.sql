@@ -32,29 +32,22 @@ period_types as (
 group_actions as (
 
     select
-        actions.ticket_id,
-        actions.action_type,
-        actions.acted_at,
-        coalesce(actions.group_name, '(none)') as group_name,
-        actions.is_reopened_after,
-        actions.csat_responses,
-        actions.csat_satisfied_responses,
-        fct_tickets.first_reply_minutes,
-        fct_tickets.first_reply_business_minutes,
-        fct_tickets.is_one_touch,
-        -- null when no SLA metric of the ticket is measured
-        {{ cx_is_any_sla_breached('fct_tickets.') }} as is_any_sla_breached
+        ticket_id,
+        action_type,
+        acted_at,
+        coalesce(group_name, '(none)') as group_name,
+        is_reopened_after,
+        csat_responses,
+        csat_satisfied_responses
 
-    from int_ticket_actions_attributed as actions
-    inner join fct_tickets
-        on actions.ticket_id = fct_tickets.ticket_id
+    from int_ticket_actions_attributed
     where
-        not actions.is_bot_or_system
-        and actions.action_type <> 'agent_assignment'
+        not is_bot_or_system
+        and action_type <> 'agent_assignment'
 
 ),
 
-group_actions_in_periods as (
+group_actions_in_periods as {{ cx_cte_inlined() }} (
 
     select
         period_types.period_type,
@@ -66,6 +59,8 @@ group_actions_in_periods as (
 
 ),
 
+-- A group assignment, a first reply or a solve counts once per period, group and ticket,
+-- however many times it happened.
 per_ticket as (
 
     select
@@ -76,7 +71,36 @@ per_ticket as (
         {{ cx_performance_per_ticket('group_assignment') }}
 
     from group_actions_in_periods
+    where action_type in ('group_assignment', 'first_reply', 'solve')
     group by period_type, period_start, group_name, ticket_id
+
+),
+
+-- The tickets' rows (with what fct_tickets knows of each), then the public replies and
+-- handoffs, each counted every time, summed per period and group.
+measured as (
+
+    select
+        per_ticket.period_type,
+        per_ticket.period_start,
+        per_ticket.group_name,
+        {{ cx_performance_ticket_row('per_ticket', 'fct_tickets') }}
+
+    from per_ticket
+    inner join fct_tickets
+        on per_ticket.ticket_id = fct_tickets.ticket_id
+
+    union all
+
+    select
+        period_type,
+        period_start,
+        group_name,
+        {{ cx_performance_action_row() }}
+
+    from group_actions_in_periods
+    where action_type in ('public_reply', 'handoff')
+    group by period_type, period_start, group_name
 
 ),
 
@@ -88,7 +112,7 @@ aggregated as (
         group_name,
         {{ cx_performance_measures() }}
 
-    from per_ticket
+    from measured
     group by period_type, period_start, group_name
 
 ),
