@@ -36,7 +36,25 @@ int_as_of as (
 
 ),
 
-spells_with_end as (
+-- The ticket's clock at the build's "now": one row per ticket.
+as_of_clocks as (
+
+    select
+        int_ticket_timestamps_clocked.ticket_id,
+        int_ticket_timestamps_clocked.business_clock_seconds
+
+    from int_ticket_timestamps_clocked
+    inner join int_as_of
+        on int_ticket_timestamps_clocked.clocked_at = int_as_of.as_of_at
+
+),
+
+-- Each spell with the party it waits on and the one the spell before it waited on
+-- (previous_status), and the ticket's business clock when it started. A spell ends where the
+-- next one starts, so the clock is read once per spell: spells_summarized adds up the business
+-- seconds of the spells that ended from these start readings, and final the current spell's
+-- from its start to now.
+spells_with_start_clock as (
 
     select
         spells.ticket_id,
@@ -48,12 +66,16 @@ spells_with_end as (
         spells.started_at,
         spells.last_recorded_at,
         case
-            when spells.status in ('new', 'open', 'hold') then 'requester' when spells.status = 'pending' then 'agent'
-        end
-            as waiting_party,
+            when spells.status in ('new', 'open', 'hold') then 'requester'
+            when spells.status = 'pending' then 'agent'
+        end as waiting_party,
+        case
+            when spells.previous_status in ('new', 'open', 'hold') then 'requester'
+            when spells.previous_status = 'pending' then 'agent'
+        end as previous_waiting_party,
         {{ cx_seconds_between('spells.started_at', 'coalesce(spells.ended_at, int_as_of.as_of_at)') }}
             as spell_seconds,
-        ended_clock.business_clock_seconds - started_clock.business_clock_seconds as spell_business_seconds
+        started_clock.business_clock_seconds as started_clock_seconds
 
     from int_ticket_status_spells_sequenced as spells
     cross join int_as_of
@@ -61,10 +83,6 @@ spells_with_end as (
         on
             spells.ticket_id = started_clock.ticket_id
             and spells.started_at = started_clock.clocked_at
-    left join int_ticket_timestamps_clocked as ended_clock
-        on
-            spells.ticket_id = ended_clock.ticket_id
-            and coalesce(spells.ended_at, int_as_of.as_of_at) = ended_clock.clocked_at
 
 ),
 
@@ -75,7 +93,7 @@ solves_ranked as (
         case when status = 'solved' then last_recorded_at else started_at end as solve_last_recorded_at,
         row_number() over (partition by ticket_id order by spell_number desc) as solve_number_from_last
 
-    from spells_with_end
+    from spells_with_start_clock
     where is_solve
 
 ),
@@ -102,13 +120,18 @@ spells_summarized as (
         sum(case when waiting_party = 'requester' then greatest(spell_seconds, 0) else 0 end)
             as requester_wait_seconds,
         sum(case when waiting_party = 'agent' then greatest(spell_seconds, 0) else 0 end) as agent_wait_seconds,
-        sum(case when waiting_party = 'requester' then greatest(spell_business_seconds, 0) else 0 end)
-            as requester_wait_business_seconds,
-        sum(case when waiting_party = 'agent' then greatest(spell_business_seconds, 0) else 0 end)
-            as agent_wait_business_seconds,
-        max(case when spell_business_seconds is null then 1 else 0 end) as has_unclocked_spell
+        -- The spells that ended, each from its start reading to the next spell's start reading:
+        -- the readings of the spells after one waiting on the party, less those of its own spells.
+        {%- for party in ['requester', 'agent'] %}
+        sum(case when previous_waiting_party = '{{ party }}' then started_clock_seconds else 0 end)
+        - sum(case when waiting_party = '{{ party }}' and not is_current then started_clock_seconds else 0 end)
+            as {{ party }}_ended_business_seconds,
+        {%- endfor %}
+        max(case when is_current then waiting_party end) as current_waiting_party,
+        max(case when is_current then started_clock_seconds end) as current_started_clock_seconds,
+        max(case when started_clock_seconds is null then 1 else 0 end) as has_unclocked_start
 
-    from spells_with_end
+    from spells_with_start_clock
     group by ticket_id
 
 ),
@@ -125,18 +148,23 @@ final as (
         cast(spells_summarized.reopen_count as {{ dbt.type_int() }}) as reopen_count,
         {{ cx_seconds_to_minutes('spells_summarized.requester_wait_seconds') }} as requester_wait_minutes,
         {{ cx_seconds_to_minutes('spells_summarized.agent_wait_seconds') }} as agent_wait_minutes,
+        {%- for party in ['requester', 'agent'] %}
+        -- null when a spell could not be read on the business clock (a schedule without hours)
         case
-            when spells_summarized.has_unclocked_spell = 0
-                then {{ cx_seconds_to_minutes('spells_summarized.requester_wait_business_seconds') }}
-        end as requester_wait_business_minutes,
-        case
-            when spells_summarized.has_unclocked_spell = 0
-                then {{ cx_seconds_to_minutes('spells_summarized.agent_wait_business_seconds') }}
-        end as agent_wait_business_minutes
+            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
+                then {{ cx_seconds_to_minutes(
+                    'spells_summarized.' ~ party ~ '_ended_business_seconds'
+                    ~ ' + case when spells_summarized.current_waiting_party = \'' ~ party ~ '\' then greatest('
+                    ~ 'as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0)'
+                    ~ ' else 0 end') }}
+        end as {{ party }}_wait_business_minutes{{ ',' if not loop.last }}
+        {%- endfor %}
 
     from spells_summarized
     left join last_solves
         on spells_summarized.ticket_id = last_solves.ticket_id
+    left join as_of_clocks
+        on spells_summarized.ticket_id = as_of_clocks.ticket_id
 
 )
 
