@@ -120,19 +120,56 @@ spells_summarized as (
         sum(case when waiting_party = 'requester' then greatest(spell_seconds, 0) else 0 end)
             as requester_wait_seconds,
         sum(case when waiting_party = 'agent' then greatest(spell_seconds, 0) else 0 end) as agent_wait_seconds,
-        -- The spells that ended, each from its start reading to the next spell's start reading:
-        -- the readings of the spells after one waiting on the party, less those of its own spells.
-        {%- for party in ['requester', 'agent'] %}
-        sum(case when previous_waiting_party = '{{ party }}' then started_clock_seconds else 0 end)
-        - sum(case when waiting_party = '{{ party }}' and not is_current then started_clock_seconds else 0 end)
-            as {{ party }}_ended_business_seconds,
-        {%- endfor %}
+        -- The spells that ended, each from its start reading to the next spell's: the start
+        -- readings of the spells that follow one waiting on the party, less those of its own.
+        (
+            sum(case when previous_waiting_party = 'requester' then started_clock_seconds else 0 end)
+            - sum(case when waiting_party = 'requester' and not is_current then started_clock_seconds else 0 end)
+        ) as requester_ended_business_seconds,
+        (
+            sum(case when previous_waiting_party = 'agent' then started_clock_seconds else 0 end)
+            - sum(case when waiting_party = 'agent' and not is_current then started_clock_seconds else 0 end)
+        ) as agent_ended_business_seconds,
         max(case when is_current then waiting_party end) as current_waiting_party,
         max(case when is_current then started_clock_seconds end) as current_started_clock_seconds,
         max(case when started_clock_seconds is null then 1 else 0 end) as has_unclocked_start
 
     from spells_with_start_clock
     group by ticket_id
+
+),
+
+-- Business seconds waited on each party: the spells that ended, plus the current spell from its
+-- start to now (never negative: var cx_as_of may set now before it). Null when a spell could not
+-- be read on the business clock (a schedule without hours).
+business_waits as (
+
+    select
+        spells_summarized.ticket_id,
+        case
+            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
+                then spells_summarized.requester_ended_business_seconds + case
+                    when spells_summarized.current_waiting_party = 'requester'
+                        then greatest(
+                            as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0
+                        )
+                    else 0
+                end
+        end as requester_wait_business_seconds,
+        case
+            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
+                then spells_summarized.agent_ended_business_seconds + case
+                    when spells_summarized.current_waiting_party = 'agent'
+                        then greatest(
+                            as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0
+                        )
+                    else 0
+                end
+        end as agent_wait_business_seconds
+
+    from spells_summarized
+    left join as_of_clocks
+        on spells_summarized.ticket_id = as_of_clocks.ticket_id
 
 ),
 
@@ -148,23 +185,15 @@ final as (
         cast(spells_summarized.reopen_count as {{ dbt.type_int() }}) as reopen_count,
         {{ cx_seconds_to_minutes('spells_summarized.requester_wait_seconds') }} as requester_wait_minutes,
         {{ cx_seconds_to_minutes('spells_summarized.agent_wait_seconds') }} as agent_wait_minutes,
-        {%- for party in ['requester', 'agent'] %}
-        -- null when a spell could not be read on the business clock (a schedule without hours)
-        case
-            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
-                then {{ cx_seconds_to_minutes(
-                    'spells_summarized.' ~ party ~ '_ended_business_seconds'
-                    ~ ' + case when spells_summarized.current_waiting_party = \'' ~ party ~ '\' then greatest('
-                    ~ 'as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0)'
-                    ~ ' else 0 end') }}
-        end as {{ party }}_wait_business_minutes{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ cx_seconds_to_minutes('business_waits.requester_wait_business_seconds') }}
+            as requester_wait_business_minutes,
+        {{ cx_seconds_to_minutes('business_waits.agent_wait_business_seconds') }} as agent_wait_business_minutes
 
     from spells_summarized
+    inner join business_waits
+        on spells_summarized.ticket_id = business_waits.ticket_id
     left join last_solves
         on spells_summarized.ticket_id = last_solves.ticket_id
-    left join as_of_clocks
-        on spells_summarized.ticket_id = as_of_clocks.ticket_id
 
 )
 
