@@ -123,6 +123,9 @@ class DriverFit:
 
 def as_flag(values: pd.Series) -> pd.Series:
     """0/1 floats from booleans / numbers; null -> 0 (no exposure recorded)."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "biuf":
+        # NumPy booleans and numbers (what the marts give): converted as they are, no object copy
+        return values.astype(float).fillna(0.0)
     present = values.notna()
     return values.astype("object").where(present, 0.0).astype(float)
 
@@ -165,6 +168,15 @@ def outcome_problem(outcome: pd.Series, min_class_size: int) -> tuple[str, str] 
         return ("too_few", f"too few customers in one outcome class ({events} churned, {n - events} retained; "
                 f"at least {min_class_size} of each are needed)")
     return None
+
+
+def mcfadden_r2(log_likelihood: float, n: int, events: int) -> float:
+    """McFadden's pseudo R2, 1 - LL(model) / LL(intercept only), with the intercept-only
+    log-likelihood in closed form (its fitted probability is the share of events) instead of a
+    second fit. Needs both classes (fit_churn_drivers checks first)."""
+    share = events / n
+    null_log_likelihood = events * math.log(share) + (n - events) * math.log(1 - share)
+    return 1 - log_likelihood / null_log_likelihood
 
 
 def fit_churn_drivers(frame: pd.DataFrame, params: LoyaltyParams = LoyaltyParams()) -> DriverFit:
@@ -220,20 +232,30 @@ def fit_churn_drivers(frame: pd.DataFrame, params: LoyaltyParams = LoyaltyParams
         "p_value": result.pvalues.to_numpy(),
     })
     message = "; ".join([f"logit fitted on {n} customers ({events} churned); McFadden pseudo R2 "
-                         f"{result.prsquared:.3f}", *notes])
+                         f"{mcfadden_r2(result.llf, n, events):.3f}", *notes])
     return DriverFit("ok", message, n, events, terms, result, list(x.columns), levels)
+
+
+def fitted_design_matrix(fit: DriverFit, frame: pd.DataFrame) -> pd.DataFrame:
+    """The design matrix of `frame` for the fitted model: its columns, in its order."""
+    if not fit.ok:
+        raise ValueError(f"no fitted model: {fit.message}")
+    drivers = [t for t in fit.terms.loc[fit.terms["kind"] == "driver", "term"]]
+    return design_matrix(frame, drivers, fit.control_levels)[fit.columns]
+
+
+def predict_from_matrix(fit: DriverFit, x: pd.DataFrame, overrides: Mapping[str, float] | None = None) -> pd.Series:
+    """Modelled churn probability per row of a fitted design matrix, with driver columns
+    optionally overridden (`x` itself is left as it is)."""
+    overridden = {column: float(value) for column, value in (overrides or {}).items() if column in x.columns}
+    if overridden:
+        x = x.assign(**overridden)
+    return pd.Series(fit.result.predict(x), index=x.index, dtype=float)
 
 
 def predict_churn(fit: DriverFit, frame: pd.DataFrame, overrides: Mapping[str, float] | None = None) -> pd.Series:
     """Modelled churn probability per row of `frame`, with driver columns optionally overridden."""
-    if not fit.ok:
-        raise ValueError(f"no fitted model: {fit.message}")
-    drivers = [t for t in fit.terms.loc[fit.terms["kind"] == "driver", "term"]]
-    x = design_matrix(frame, drivers, fit.control_levels)
-    for column, value in (overrides or {}).items():
-        if column in x.columns:
-            x[column] = float(value)
-    return pd.Series(fit.result.predict(x[fit.columns]), index=frame.index, dtype=float)
+    return predict_from_matrix(fit, fitted_design_matrix(fit, frame), overrides)
 
 
 # ---------------------------------------------------------------- revenue
@@ -280,6 +302,7 @@ def counterfactual_probability(
     over the 2^k on/off combinations, weighted by their probabilities."""
     drivers = [d for d, share in shares.items() if share > 0]
     expected = pd.Series(0.0, index=frame.index)
+    x = fitted_design_matrix(fit, frame)  # once: each combination only overrides driver columns
     for mask in range(2 ** len(drivers)):
         weight = 1.0
         overrides: dict[str, float] = {}
@@ -289,7 +312,7 @@ def counterfactual_probability(
                 overrides[driver] = 0.0
             else:
                 weight *= 1 - shares[driver]
-        expected += weight * predict_churn(fit, frame, overrides)
+        expected += weight * predict_from_matrix(fit, x, overrides)
     return expected
 
 

@@ -186,3 +186,19 @@ def test_sentiment_in_window_and_params_from_config():
 def test_as_flag_reads_booleans_and_numbers_and_counts_missing_as_zero():
     assert ly.as_flag(pd.Series([True, None, False, 1, 0.0, float("nan")])).tolist() == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     assert ly.as_flag(pd.Series([True, pd.NA, False], dtype="boolean")).tolist() == [1.0, 0.0, 0.0]
+    # NumPy booleans, integers and floats (what the marts give) take the direct conversion
+    assert ly.as_flag(pd.Series([True, False, True])).tolist() == [1.0, 0.0, 1.0]
+    assert ly.as_flag(pd.Series([2, 0])).tolist() == [2.0, 0.0]
+    assert ly.as_flag(pd.Series([1.0, np.nan, 0.0])).tolist() == [1.0, 0.0, 0.0]
+
+
+def test_mcfadden_r2_matches_statsmodels_without_a_second_fit():
+    import statsmodels.api as sm
+
+    x = np.array([0, 0, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0], dtype=float)
+    y = np.array([0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1, 0], dtype=float)
+    result = sm.Logit(y, sm.add_constant(x)).fit(disp=0)
+    assert ly.mcfadden_r2(result.llf, len(y), int(y.sum())) == pytest.approx(result.prsquared, abs=1e-6)
+    # a model no better than the share of events explains nothing
+    null_log_likelihood = 6 * np.log(0.5) * 2
+    assert ly.mcfadden_r2(null_log_likelihood, 12, 6) == pytest.approx(0.0)
