@@ -195,7 +195,8 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
         if step in args.steps:
             name = "full build" if step == "build" else step
-            steps.append(run_step(name, dbt_command(command, work_dir, args.select, extra, args.threads), database))
+            command_line = dbt_command(command, work_dir, args.select, extra, threads=args.threads)
+            steps.append(run_step(name, command_line, database))
             timed = timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
     if "tests" in args.steps:
         steps.append(run_step("tests", dbt_command("test", work_dir, args.select, threads=args.threads), database))
