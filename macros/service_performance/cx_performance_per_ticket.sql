@@ -5,7 +5,7 @@
     csat_responses, csat_satisfied_responses), grouped by period, agent or group, and ticket: 0/1
     flags of what the ticket had (an assignment of assignment_action_type, a solve, a first reply,
     a solve reopened after), however many times, and the CSAT responses on its solves.
-    cx_performance_ticket_row then adds what fct_tickets knows of the ticket.
+    cx_performance_rows then adds what fct_tickets knows of the ticket.
 -#}
 {% macro cx_performance_per_ticket(assignment_action_type) -%}
         max(case when action_type = '{{ assignment_action_type }}' then 1 else 0 end) as is_assigned,

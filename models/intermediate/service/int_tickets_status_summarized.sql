@@ -14,6 +14,10 @@
     unique_key='ticket_id',
 ) }}
 
+{#- The current spell's business seconds from its start to now (business_waits). -#}
+{%- set current_spell_business_seconds -%}
+    greatest(as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0)
+{%- endset %}
 with
 
 int_ticket_status_spells_sequenced as (
@@ -139,33 +143,22 @@ spells_summarized as (
 
 ),
 
--- Business seconds waited on each party: the spells that ended, plus the current spell from its
--- start to now (never negative: var cx_as_of may set now before it). Null when a spell could not
--- be read on the business clock (a schedule without hours).
+-- What the current spell adds to its party's business wait: from its start to now, never
+-- negative (var cx_as_of may set now before it). is_clocked: every spell could be read on the
+-- business clock (false with a schedule without hours: the business waits are then null).
 business_waits as (
 
     select
         spells_summarized.ticket_id,
+        spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null as is_clocked,
         case
-            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
-                then spells_summarized.requester_ended_business_seconds + case
-                    when spells_summarized.current_waiting_party = 'requester'
-                        then greatest(
-                            as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0
-                        )
-                    else 0
-                end
-        end as requester_wait_business_seconds,
+            when spells_summarized.current_waiting_party = 'requester' then {{ current_spell_business_seconds }}
+            else 0
+        end as requester_current_business_seconds,
         case
-            when spells_summarized.has_unclocked_start = 0 and as_of_clocks.business_clock_seconds is not null
-                then spells_summarized.agent_ended_business_seconds + case
-                    when spells_summarized.current_waiting_party = 'agent'
-                        then greatest(
-                            as_of_clocks.business_clock_seconds - spells_summarized.current_started_clock_seconds, 0
-                        )
-                    else 0
-                end
-        end as agent_wait_business_seconds
+            when spells_summarized.current_waiting_party = 'agent' then {{ current_spell_business_seconds }}
+            else 0
+        end as agent_current_business_seconds
 
     from spells_summarized
     left join as_of_clocks
@@ -185,9 +178,16 @@ final as (
         cast(spells_summarized.reopen_count as {{ dbt.type_int() }}) as reopen_count,
         {{ cx_seconds_to_minutes('spells_summarized.requester_wait_seconds') }} as requester_wait_minutes,
         {{ cx_seconds_to_minutes('spells_summarized.agent_wait_seconds') }} as agent_wait_minutes,
-        {{ cx_seconds_to_minutes('business_waits.requester_wait_business_seconds') }}
-            as requester_wait_business_minutes,
-        {{ cx_seconds_to_minutes('business_waits.agent_wait_business_seconds') }} as agent_wait_business_minutes
+        case
+            when business_waits.is_clocked then {{ cx_seconds_to_minutes(
+                'spells_summarized.requester_ended_business_seconds + business_waits.requester_current_business_seconds'
+            ) }}
+        end as requester_wait_business_minutes,
+        case
+            when business_waits.is_clocked then {{ cx_seconds_to_minutes(
+                'spells_summarized.agent_ended_business_seconds + business_waits.agent_current_business_seconds'
+            ) }}
+        end as agent_wait_business_minutes
 
     from spells_summarized
     inner join business_waits

@@ -47,6 +47,7 @@ group_actions as (
 
 ),
 
+-- Read twice below (per ticket, per action): computed in each place, not stored first.
 group_actions_in_periods as {{ cx_cte_inlined() }} (
 
     select
@@ -76,31 +77,11 @@ per_ticket as (
 
 ),
 
--- The tickets' rows (with what fct_tickets knows of each), then the public replies and
--- handoffs, each counted every time, summed per period and group.
+-- One row per period, group and ticket (with what fct_tickets knows of it), then one per period
+-- and group with the public replies and handoffs, each counted every time.
 measured as (
 
-    select
-        per_ticket.period_type,
-        per_ticket.period_start,
-        per_ticket.group_name,
-        {{ cx_performance_ticket_row('per_ticket', 'fct_tickets') }}
-
-    from per_ticket
-    inner join fct_tickets
-        on per_ticket.ticket_id = fct_tickets.ticket_id
-
-    union all
-
-    select
-        period_type,
-        period_start,
-        group_name,
-        {{ cx_performance_action_row() }}
-
-    from group_actions_in_periods
-    where action_type in ('public_reply', 'handoff')
-    group by period_type, period_start, group_name
+    {{ cx_performance_rows('per_ticket', 'group_actions_in_periods', 'group_name') }}
 
 ),
 
