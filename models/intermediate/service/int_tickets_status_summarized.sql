@@ -56,8 +56,8 @@ as_of_clocks as (
 -- Each spell with the party it waits on and the one the spell before it waited on
 -- (previous_status), and the ticket's business clock when it started. A spell ends where the
 -- next one starts, so the clock is read once per spell: spells_summarized adds up the business
--- seconds of the spells that ended from these start readings, and final the current spell's
--- from its start to now.
+-- seconds of the spells that ended from these start readings, and business_waits the current
+-- spell's from its start to now.
 spells_with_start_clock as (
 
     select
