@@ -178,16 +178,15 @@ final as (
         cast(spells_summarized.reopen_count as {{ dbt.type_int() }}) as reopen_count,
         {{ cx_seconds_to_minutes('spells_summarized.requester_wait_seconds') }} as requester_wait_minutes,
         {{ cx_seconds_to_minutes('spells_summarized.agent_wait_seconds') }} as agent_wait_minutes,
-        case
-            when business_waits.is_clocked then {{ cx_seconds_to_minutes(
-                'spells_summarized.requester_ended_business_seconds + business_waits.requester_current_business_seconds'
-            ) }}
-        end as requester_wait_business_minutes,
-        case
-            when business_waits.is_clocked then {{ cx_seconds_to_minutes(
-                'spells_summarized.agent_ended_business_seconds + business_waits.agent_current_business_seconds'
-            ) }}
-        end as agent_wait_business_minutes
+        -- typed outside the case, which would drop decimal(28,6) to a bare numeric on PostgreSQL
+        {{ cx_seconds_to_minutes(
+            'case when business_waits.is_clocked then spells_summarized.requester_ended_business_seconds'
+            ~ ' + business_waits.requester_current_business_seconds end'
+        ) }} as requester_wait_business_minutes,
+        {{ cx_seconds_to_minutes(
+            'case when business_waits.is_clocked then spells_summarized.agent_ended_business_seconds'
+            ~ ' + business_waits.agent_current_business_seconds end'
+        ) }} as agent_wait_business_minutes
 
     from spells_summarized
     inner join business_waits
