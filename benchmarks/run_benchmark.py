@@ -36,6 +36,9 @@ import duckdb
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SLOWEST_NODES = 10
+# The storage format of the database files created here: profiles.yml's default (a file that dbt
+# creates gets it from the profile; these are created before dbt runs, to hold the raw views).
+STORAGE_VERSION = os.environ.get("CX_DUCKDB_STORAGE_VERSION", "v1.3.0")
 STEPS = ("build", "run", "tests", "incremental")
 
 
@@ -63,7 +66,7 @@ def generate(tickets: int, seed: int, out: Path) -> float:
 def expose_as_raw(parquet_dir: Path, database: Path, copies: int = 1, schema: str = "raw") -> dict[str, int]:
     """A view <schema>.<table> over each <table>.parquet (repeated_view_sql); the row count of each."""
     counts = {}
-    with duckdb.connect(str(database)) as connection:
+    with duckdb.connect(str(database), config={"storage_compatibility_version": STORAGE_VERSION}) as connection:
         connection.execute(f"create schema if not exists {schema}")
         for path in sorted(parquet_dir.glob("*.parquet")):
             described = connection.execute(f"describe select * from read_parquet('{path}')").fetchall()
