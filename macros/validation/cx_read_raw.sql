@@ -18,8 +18,13 @@
     With var cx_input_format: fivetran_zendesk, a table that an input model produces
     (cx_input_model) is read from that model (ref, contract column names, no renames) instead of
     the source; everything after this step is the same.
+
+    cx_read_raw(table_name, key_column, keys_from) reads only the rows whose key_column is null
+    or among the key_column values of keys_from (a CTE or relation with a column of that name):
+    the key is converted and compared first, so the other columns are converted for those rows
+    only (an incremental run re-validates a small share of a large table).
 -#}
-{% macro cx_read_raw(table_name) %}
+{% macro cx_read_raw(table_name, key_column=none, keys_from=none) %}
     {%- set contract = cx_source_contract()[table_name] -%}
     {%- set input_model = cx_input_model(table_name) -%}
     {%- set relation = ref(input_model) if input_model else source('cx', table_name) -%}
@@ -47,12 +52,15 @@
     {%- endif -%}
 
     {%- set expressions = [] -%}
+    {%- set key_expression = {} -%}
     {%- for column in contract['columns'] -%}
         {%- set raw_column = check['raw_columns'].get(renames.get(column['name'], column['name']) | lower) -%}
         {%- if raw_column is not none -%}
-            {%- do expressions.append(
-                cx_raw_as_text(adapter.quote(raw_column.name), raw_column.dtype, column['type'])
-                ~ ' as ' ~ column['name']) -%}
+            {%- set expression = cx_raw_as_text(adapter.quote(raw_column.name), raw_column.dtype, column['type']) -%}
+            {%- if column['name'] == key_column -%}
+                {%- do key_expression.update({'sql': expression}) -%}
+            {%- endif -%}
+            {%- do expressions.append(expression ~ ' as ' ~ column['name']) -%}
         {%- else -%}
             {%- do expressions.append('cast(null as ' ~ string_type ~ ') as ' ~ column['name']) -%}
         {%- endif -%}
@@ -70,6 +78,11 @@
         {{ expressions | join(',\n        ') }}
     {% if check['existing'] is not none %}
     from {{ check['existing'] }}
+    {%- if keys_from is not none and key_expression %}
+    where
+        {{ key_expression['sql'] }} is null
+        or {{ key_expression['sql'] }} in (select {{ key_column }} from {{ keys_from }})
+    {%- endif %}
     {% else %}
     from (select 1 as no_row) as missing_table
     where 1 = 0

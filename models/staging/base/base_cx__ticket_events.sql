@@ -67,16 +67,16 @@ tickets_to_check as (  -- noqa: ST03
 
 ),
 
--- On incremental runs, the raw rows of those tickets and the rows without a ticket_id, stored
--- once (`materialized`: a small share of the rows, which the checks below read several times);
--- on a full build every raw row, inlined like the CTEs below.
+-- On incremental runs, the raw rows of those tickets and the rows without a ticket_id, read
+-- again with the ticket filter first (cx_read_raw converts the other columns of those rows
+-- only) and stored once (`materialized`: a small share of the rows, which the checks below read
+-- several times); on a full build every raw row, inlined like the CTEs below.
 events_to_check as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
 
-    select * from received
     {%- if is_incremental() %}
-        where
-            ticket_id is null
-            or ticket_id in (select ticket_id from tickets_to_check)
+        {{ cx_read_raw('ticket_events', 'ticket_id', 'tickets_to_check') }}
+    {%- else %}
+        select * from received
     {%- endif %}
 
 ),
