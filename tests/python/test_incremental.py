@@ -3,10 +3,11 @@
 A generated world is shown to a first DuckDB build as of a time cut (raw views keep the rows
 before it, and hold back a share of the last day's rows: late arrivals). Then every row is
 exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
-tickets, late survey answers and new replies in old social threads (asserted). A second database
-is built with --full-refresh on the same full data; every model of the marts schema must be the
-same in both, row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental
-run with nothing new must succeed and leave every mart as it was.
+tickets, late survey answers, new replies in old social threads and an old ticket's event_id
+re-used on a new ticket (asserted). A second database is built with --full-refresh on the same
+full data; every model of the marts schema must be the same in both, row for row
+(cx_metrics.engine_compare, decimals to 1e-6). A second incremental run with nothing new must
+succeed and leave every mart as it was.
 """
 
 from __future__ import annotations
@@ -53,6 +54,28 @@ def first_reply_after(parquet_dir: Path, instant: str) -> str:
         """).fetchone()[0])
 
 
+def plant_shared_event_id(parquet_dir: Path, late_from: str) -> None:
+    """Re-use an old ticket's event_id on a new ticket: a copy of a customer comment that the first
+    build sees (well before `late_from`), moved to the last ticket created (after the cut), half an
+    hour after its creation and loaded later than the original. On the full data the new row wins
+    the key (latest load) and the old ticket's comment is quarantined as its duplicate, which an
+    incremental run must find although no row of the old ticket changed."""
+    events_path = parquet_dir / "ticket_events.parquet"
+    events = pd.read_parquet(events_path)
+    tickets = pd.read_parquet(parquet_dir / "tickets.parquet")
+    new_ticket = tickets.loc[pd.to_datetime(tickets["created_at"], errors="coerce").idxmax()]
+    events_at = pd.to_datetime(events["event_at"], errors="coerce")
+    seen_by_first_build = events_at < pd.Timestamp(late_from) - pd.Timedelta(days=7)
+    customer_comment = (events["event_type"] == "comment") & (events["actor_type"] == "customer")
+    old_comments = events[customer_comment & seen_by_first_build]
+    shared = old_comments.iloc[[0]].copy()
+    event_at = pd.Timestamp(new_ticket["created_at"]) + pd.Timedelta(minutes=30)
+    shared["ticket_id"] = new_ticket["ticket_id"]
+    shared["event_at"] = event_at.strftime("%Y-%m-%d %H:%M:%S")
+    shared["_loaded_at"] = (event_at + pd.Timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+    pd.concat([events, shared], ignore_index=True).to_parquet(events_path, index=False)
+
+
 def batch_kinds(parquet_dir: Path, cut: str, late_from: str) -> dict[str, int]:
     """How many rows of each kind the batch after the first build holds."""
     with duckdb.connect() as connection:
@@ -76,6 +99,10 @@ def batch_kinds(parquet_dir: Path, cut: str, late_from: str) -> dict[str, int]:
                 select count(*) from all_survey_responses
                 where response_id not in (select response_id from old_survey_responses where response_id is not null)
                     and ticket_id in (select ticket_id from old_tickets where ticket_id is not null)""",
+            "an old ticket's event_id re-used on a new ticket": """
+                select count(*) from all_ticket_events
+                where event_id in (select event_id from old_ticket_events where event_id is not null)
+                    and ticket_id not in (select ticket_id from old_tickets where ticket_id is not null)""",
             "new replies in old social threads": """
                 select count(*) from all_social_posts
                 where post_id not in (select post_id from old_social_posts where post_id is not null)
@@ -102,6 +129,7 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     created = pd.read_parquet(parquet_dir / "tickets.parquet", columns=["created_at"])["created_at"]
     cut = first_reply_after(parquet_dir, cut_for_share(created, NEW_SHARE))
     late_from = str(pd.Timestamp(cut) - pd.Timedelta(hours=24))
+    plant_shared_event_id(parquet_dir, late_from)
 
     incremental, full = work / "incremental.duckdb", work / "full.duckdb"
     expose(parquet_dir, incremental, cut, late_from)

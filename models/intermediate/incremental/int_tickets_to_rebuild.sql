@@ -2,8 +2,9 @@
     One row per ticket whose per-ticket rows the incremental models rebuild in this build
     (docs/incremental.md): a ticket with any row (the ticket, its events, schedules, SLA
     policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
-    and every ticket not solved by its latest status change, whose open durations and breaches
-    run to the build's "now". Every ticket when a reference row (agents, business hours,
+    every ticket with a quarantined event (another ticket's new event can make one of its events
+    a duplicate), and every ticket not solved by its latest status change, whose open durations
+    and breaches run to the build's "now". Every ticket when a reference row (agents, business hours,
     holidays, SLA policies) was loaded after the previous build, and on a full build.
     On a first build or --full-refresh (cx_is_first_build) the events are not read: every
     staged ticket is changed then, and every event belongs to one of them (its validation
@@ -96,6 +97,15 @@ changed_tickets as (
     where {{ cx_changed_since_build(
         ['stg_cx__tickets.created_at'], 'stg_cx__tickets._loaded_at'
     ) }}
+
+    union all
+
+    -- A ticket with a quarantined event, whatever its own rows: a new event on another ticket
+    -- that shares an event_id can make its event the duplicate, or no longer (the validation
+    -- re-checks every ticket holding a shared event_id), without a new row of its own.
+    select stg_cx__tickets.ticket_id
+    from stg_cx__tickets
+    where stg_cx__tickets.has_quarantined_events
 
     union all
 

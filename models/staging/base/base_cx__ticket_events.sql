@@ -1,8 +1,9 @@
 {#-
     Incremental (docs/incremental.md): on incremental runs, the rows of the tickets with a raw
     event or a ticket row that arrived or changed since this table's latest (lookback var
-    cx_incremental_lookback_hours) are re-validated and replace that ticket's rows; rows without
-    a ticket_id are re-validated every run (the pre-hook removes the previous ones).
+    cx_incremental_lookback_hours), and of every ticket holding an event_id that another raw
+    event holds too, are re-validated and replace that ticket's rows; rows without a ticket_id
+    are re-validated every run (the pre-hook removes the previous ones).
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
@@ -40,7 +41,8 @@ base_cx__tickets as (
 ),
 
 -- On incremental runs (docs/incremental.md): the tickets with an event or a ticket row that
--- arrived or changed since this table's latest, computed once; unused on a full build.
+-- arrived or changed since this table's latest, and those with an event_id shared with another
+-- event, computed once; unused on a full build.
 tickets_to_check as (  -- noqa: ST03
 
     {%- if is_incremental() %}
@@ -59,6 +61,20 @@ tickets_to_check as (  -- noqa: ST03
         where {{ cx_changed_since_build(
             [cx_try_cast('base_cx__tickets.created_at', 'timestamp')], 'base_cx__tickets._loaded_at'
         ) }}
+
+        union
+
+        -- and every ticket holding an event_id that another raw event holds too: the rows of a
+        -- shared key are ranked together (cx_duplicates_ranked) whichever tickets they are on,
+        -- so a new row can turn an old ticket's row into a duplicate (none with clean keys)
+        select received.ticket_id
+        from received
+        where received.event_id in (
+            select shared.event_id
+            from received as shared
+            group by shared.event_id
+            having count(*) > 1
+        )
     {%- else %}
         select ticket_id
         from base_cx__tickets
