@@ -4,8 +4,8 @@
     policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
     every ticket with a quarantined event (another ticket's new event can make one of its events
     a duplicate), and every ticket not solved by its latest status change, whose open durations
-    and breaches run to the build's "now". Every ticket when a reference row (agents, business hours,
-    holidays, SLA policies) was loaded after the previous build, and on a full build.
+    and breaches run to the build's "now". Every ticket when a reference row (agents, business
+    hours, holidays, SLA policies) was loaded after the previous build, and on a full build.
     On a first build or --full-refresh (cx_is_first_build) the events are not read: every
     staged ticket is changed then, and every event belongs to one of them (its validation
     quarantines orphans), so the list is the same without them.
