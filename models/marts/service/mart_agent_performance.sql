@@ -81,7 +81,7 @@ per_ticket as (
 -- and agent with the public replies and handoffs, each counted every time.
 measured as (
 
-    {{ cx_performance_rows('per_ticket', 'agent_actions_in_periods', 'agent_id') }}
+    {{ cx_performance_rows('per_ticket', 'fct_tickets', 'agent_actions_in_periods', 'agent_id') }}
 
 ),
 

@@ -81,7 +81,7 @@ per_ticket as (
 -- and group with the public replies and handoffs, each counted every time.
 measured as (
 
-    {{ cx_performance_rows('per_ticket', 'group_actions_in_periods', 'group_name') }}
+    {{ cx_performance_rows('per_ticket', 'fct_tickets', 'group_actions_in_periods', 'group_name') }}
 
 ),
 
