@@ -67,14 +67,9 @@ tickets_to_check as (  -- noqa: ST03
         -- and every ticket holding an event_id that another raw event holds too: the rows of a
         -- shared key are ranked together (cx_duplicates_ranked) whichever tickets they are on,
         -- so a new row can turn an old ticket's row into a duplicate (none with clean keys)
-        select received.ticket_id
-        from received
-        where received.event_id in (
-            select shared.event_id
-            from received as shared
-            group by shared.event_id
-            having count(*) > 1
-        )
+        select received_keys_flagged.ticket_id
+        from ({{ cx_key_shared_flagged('received', key_columns) }}) as received_keys_flagged
+        where received_keys_flagged.is_key_shared
     {%- else %}
         select ticket_id
         from base_cx__tickets
