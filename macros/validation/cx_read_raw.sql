@@ -22,7 +22,8 @@
     cx_read_raw(table_name, key_column, keys_from) reads only the rows whose key_column is null
     or among the key_column values of keys_from (a CTE or relation with a column of that name):
     the key is converted and compared first, so the other columns are converted for those rows
-    only (an incremental run re-validates a small share of a large table).
+    only (an incremental run re-validates a small share of a large table). Such a read logs no
+    notices: it follows the model's full read of the same table, which has logged them.
 -#}
 {% macro cx_read_raw(table_name, key_column=none, keys_from=none) %}
     {%- set contract = cx_source_contract()[table_name] -%}
@@ -38,7 +39,7 @@
     {%- endif -%}
 
     {%- set check = cx_check_raw_table(table_name, relation) -%}
-    {%- for notice in check['notices'] -%}
+    {%- for notice in (check['notices'] if keys_from is none else []) -%}
         {{ log('cx-metrics notice: ' ~ notice, info=true) }}
     {%- endfor -%}
     {%- if check['problems'] -%}

@@ -17,6 +17,19 @@ keys_flagged as {{ cx_cte_inlined() }} (
 
 ),
 
+-- Each value parsed once: the rules below read the *_parsed columns.
+values_parsed as {{ cx_cte_inlined() }} (
+
+    select
+        *,
+        {{ cx_try_cast('signup_at', 'timestamp') }} as signup_at_parsed,
+        {{ cx_try_cast('churned_at', 'timestamp') }} as churned_at_parsed,
+        {{ cx_try_cast('annual_revenue', 'numeric') }} as annual_revenue_parsed
+
+    from keys_flagged
+
+),
+
 row_rules_checked as {{ cx_cte_inlined() }} (
 
     select
@@ -26,26 +39,26 @@ row_rules_checked as {{ cx_cte_inlined() }} (
         end as broken_row_rule,
         -- Optional fields: a bad value nulls the field (field_values_rejected), the row is kept.
         case
-            when {{ cx_is_unparseable('signup_at', 'timestamp') }} then 'unparseable_value'
-            when {{ cx_is_implausible_timestamp('signup_at') }} then 'implausible_timestamp'
+            when {{ cx_is_unparseable('signup_at', 'timestamp', 'signup_at_parsed') }} then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('signup_at', 'signup_at_parsed') }} then 'implausible_timestamp'
         end as signup_at_reject_reason,
         case
-            when {{ cx_is_unparseable('churned_at', 'timestamp') }} then 'unparseable_value'
-            when {{ cx_is_implausible_timestamp('churned_at') }} then 'implausible_timestamp'
+            when {{ cx_is_unparseable('churned_at', 'timestamp', 'churned_at_parsed') }} then 'unparseable_value'
+            when {{ cx_is_implausible_timestamp('churned_at', 'churned_at_parsed') }} then 'implausible_timestamp'
             when
-                {{ cx_try_cast('churned_at', 'timestamp') }} < {{ cx_try_cast('signup_at', 'timestamp') }}
-                and not {{ cx_is_implausible_timestamp('signup_at') }}
+                churned_at_parsed < signup_at_parsed
+                and not {{ cx_is_implausible_timestamp('signup_at', 'signup_at_parsed') }}
                 then 'timestamp_out_of_order'
         end as churned_at_reject_reason,
         case
-            when {{ cx_is_unparseable('annual_revenue', 'numeric') }} then 'unparseable_value'
-            when {{ cx_try_cast('annual_revenue', 'numeric') }} < 0 then 'out_of_range'
+            when {{ cx_is_unparseable('annual_revenue', 'numeric', 'annual_revenue_parsed') }} then 'unparseable_value'
+            when annual_revenue_parsed < 0 then 'out_of_range'
         end as annual_revenue_reject_reason,
         case
             when {{ cx_is_unparseable('is_incentivized', 'boolean') }} then 'unparseable_value'
         end as is_incentivized_reject_reason
 
-    from keys_flagged
+    from values_parsed
 
 ),
 

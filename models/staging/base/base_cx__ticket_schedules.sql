@@ -1,6 +1,6 @@
 {{ cx_depends_on_demo_seed('ticket_schedules') }}
 {%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
-{%- set key_columns = ['ticket_id', cx_try_cast('valid_from', 'timestamp')] -%}
+{%- set key_columns = ['ticket_id', 'valid_from_parsed'] -%}
 with
 
 received as {{ cx_cte_inlined() }} (
@@ -9,12 +9,23 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
+-- valid_from parsed once: the key and the rules below read valid_from_parsed.
+values_parsed as {{ cx_cte_inlined() }} (
+
+    select
+        *,
+        {{ cx_try_cast('valid_from', 'timestamp') }} as valid_from_parsed
+
+    from received
+
+),
+
 -- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
 -- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
 -- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
+    {{ cx_key_shared_flagged('values_parsed', key_columns) }}
 
 ),
 
@@ -57,8 +68,10 @@ row_rules_checked as {{ cx_cte_inlined() }} (
             when ticket_id is null then 'null_key:ticket_id'
             when valid_from is null then 'null_key:valid_from'
             when schedule_id is null then 'missing_required:schedule_id'
-            when {{ cx_is_unparseable('valid_from', 'timestamp') }} then 'unparseable_value:valid_from'
-            when {{ cx_is_implausible_timestamp('valid_from') }} then 'implausible_timestamp:valid_from'
+            when {{ cx_is_unparseable('valid_from', 'timestamp', 'valid_from_parsed') }}
+                then 'unparseable_value:valid_from'
+            when {{ cx_is_implausible_timestamp('valid_from', 'valid_from_parsed') }}
+                then 'implausible_timestamp:valid_from'
         end as broken_row_rule
 
     from keys_flagged

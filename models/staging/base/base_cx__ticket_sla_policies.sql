@@ -1,5 +1,5 @@
 {{ cx_depends_on_demo_seed('ticket_sla_policies') }}
-{%- set key_columns = ['ticket_id', cx_try_cast('applied_at', 'timestamp')] -%}
+{%- set key_columns = ['ticket_id', 'applied_at_parsed'] -%}
 with
 
 received as {{ cx_cte_inlined() }} (
@@ -8,12 +8,23 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
+-- applied_at parsed once: the key and the rules below read applied_at_parsed.
+values_parsed as {{ cx_cte_inlined() }} (
+
+    select
+        *,
+        {{ cx_try_cast('applied_at', 'timestamp') }} as applied_at_parsed
+
+    from received
+
+),
+
 -- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
 -- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
 -- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
+    {{ cx_key_shared_flagged('values_parsed', key_columns) }}
 
 ),
 
@@ -46,8 +57,10 @@ row_rules_checked as {{ cx_cte_inlined() }} (
             when ticket_id is null then 'null_key:ticket_id'
             when applied_at is null then 'null_key:applied_at'
             when policy_id is null then 'missing_required:policy_id'
-            when {{ cx_is_unparseable('applied_at', 'timestamp') }} then 'unparseable_value:applied_at'
-            when {{ cx_is_implausible_timestamp('applied_at') }} then 'implausible_timestamp:applied_at'
+            when {{ cx_is_unparseable('applied_at', 'timestamp', 'applied_at_parsed') }}
+                then 'unparseable_value:applied_at'
+            when {{ cx_is_implausible_timestamp('applied_at', 'applied_at_parsed') }}
+                then 'implausible_timestamp:applied_at'
         end as broken_row_rule
 
     from keys_flagged
