@@ -12,7 +12,8 @@ them (sources pointed at raw, seeds excluded):
   incremental  in a second database: a full `dbt run` on the rows before a time cut that
                leaves --incremental-share (1 %) of the tickets and their later events,
                answers and posts new ("setup"), then every row and an incremental `dbt run`
-               (docs/incremental.md)
+               (docs/incremental.md); then how many tickets it rebuilt, and how many of
+               those are open
 --steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time and the
 peak memory (resident set) of that dbt process, then the summed node time per resource type
 and the ten slowest nodes of the full build (of the run when the build is not among the steps).
@@ -176,6 +177,32 @@ def incremental_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespac
     return steps
 
 
+def tickets_rebuilt(database: Path) -> tuple[int, int, int] | None:
+    """What the last run on `database` rebuilt per ticket (docs/incremental.md): the tickets in
+    int_tickets_to_rebuild, how many of those are open (not fct_tickets.is_solved: an open ticket
+    is rebuilt on every run, its durations running to the build's "now") and every ticket of
+    fct_tickets. None without those tables (a --select that leaves them out)."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        schemas = dict(connection.execute(
+            "select table_name, table_schema from information_schema.tables "
+            "where table_name in ('int_tickets_to_rebuild', 'fct_tickets')").fetchall())
+        if len(schemas) < 2:
+            return None
+        rebuild = f'"{schemas["int_tickets_to_rebuild"]}".int_tickets_to_rebuild'
+        tickets = f'"{schemas["fct_tickets"]}".fct_tickets'
+        return connection.execute(
+            f"select count(*), count(*) filter (where not tickets.is_solved), (select count(*) from {tickets}) "
+            f"from {rebuild} as rebuild left join {tickets} as tickets on rebuild.ticket_id = tickets.ticket_id"
+        ).fetchone()
+
+
+def rebuilt_line(rebuilt: int, rebuilt_open: int, total: int) -> str:
+    """One line on the tickets an incremental run rebuilt (tickets_rebuilt)."""
+    share = rebuilt / total if total else 0.0
+    return (f"incremental run rebuilt {rebuilt:,} of {total:,} tickets ({share:.1%}), "
+            f"{rebuilt_open:,} of them open (rebuilt on every run)")
+
+
 def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     work_dir = args.work_dir / f"{tickets}"
     shutil.rmtree(work_dir, ignore_errors=True)
@@ -203,10 +230,14 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
             timed = timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
     if "tests" in args.steps:
         steps.append(run_step("tests", dbt_command("test", work_dir, args.select, threads=args.threads), database))
+    rebuilt = None
     if "incremental" in args.steps and args.incremental_share > 0:
         steps += incremental_steps(parquet_dir, work_dir, args)
+        rebuilt = tickets_rebuilt(work_dir / "incremental.duckdb")
     for step in steps:
         print(step.line())
+    if rebuilt:
+        print(rebuilt_line(*rebuilt))
     if timed:
         timings = node_timings(timed[1])
         print(f"summed node time of the {timed[0]} (s): " + ", ".join(

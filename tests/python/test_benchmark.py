@@ -1,4 +1,5 @@
-"""The benchmark's data plumbing (benchmarks/run_benchmark.py): repeating a generated world."""
+"""The benchmark's data plumbing (benchmarks/run_benchmark.py): repeating a generated world, counting
+what an incremental run rebuilt."""
 
 from __future__ import annotations
 
@@ -43,3 +44,22 @@ def test_one_copy_is_the_file_as_generated(tmp_path):
     raw.mkdir()
     write_parquet(raw, "tickets", "select 'T1' as ticket_id, 'C1' as customer_id")
     assert run_benchmark.expose_as_raw(raw, tmp_path / "bench.duckdb") == {"tickets": 1}
+
+
+def test_tickets_rebuilt_counts_the_listed_tickets_and_the_open_ones(tmp_path):
+    database = tmp_path / "bench.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema main_marts")
+        connection.execute("create table main_marts.fct_tickets as select * from (values "
+                           "('T1', true), ('T2', false), ('T3', false), ('T4', true)) as t(ticket_id, is_solved)")
+        connection.execute("create table main.int_tickets_to_rebuild as select * from (values ('T2'), ('T4')) "
+                           "as t(ticket_id)")
+    assert run_benchmark.tickets_rebuilt(database) == (2, 1, 4)
+    assert run_benchmark.rebuilt_line(2, 1, 4) == ("incremental run rebuilt 2 of 4 tickets (50.0%), "
+                                                   "1 of them open (rebuilt on every run)")
+
+
+def test_tickets_rebuilt_is_none_without_the_tables(tmp_path):
+    database = tmp_path / "bench.duckdb"
+    duckdb.connect(str(database)).close()
+    assert run_benchmark.tickets_rebuilt(database) is None
