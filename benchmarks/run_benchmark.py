@@ -45,16 +45,20 @@ STEPS = ("build", "run", "tests", "incremental")
 
 @dataclass(frozen=True)
 class Step:
-    """One dbt command's figures: wall seconds, peak resident memory (MiB) and exit code."""
+    """One dbt command's figures: wall seconds, CPU seconds (user + system, every thread of the
+    process: steadier than the wall time on a machine whose speed varies), peak resident memory
+    (MiB) and exit code."""
 
     name: str
     seconds: float
     peak_mib: float
     returncode: int
+    cpu_seconds: float = 0.0
 
     def line(self) -> str:
         status = "" if self.returncode == 0 else f", exit {self.returncode}"
-        return f"{self.name:<30} {self.seconds:8.1f} s   peak {self.peak_mib:7,.0f} MiB{status}"
+        return (f"{self.name:<30} {self.seconds:8.1f} s   cpu {self.cpu_seconds:7.1f} s   "
+                f"peak {self.peak_mib:7,.0f} MiB{status}")
 
 
 def generate(tickets: int, seed: int, out: Path) -> float:
@@ -121,7 +125,8 @@ def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str
 
 
 def run_step(name: str, args: list[str], database: Path) -> Step:
-    """Run one dbt command; its wall time and its own peak resident memory (os.wait4)."""
+    """Run one dbt command; its wall time, and its own CPU time and peak resident memory
+    (os.wait4)."""
     env = dict(os.environ, CX_DUCKDB_PATH=str(database), DBT_PROFILES_DIR=str(REPO_ROOT))
     start = time.perf_counter()
     with subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -132,7 +137,7 @@ def run_step(name: str, args: list[str], database: Path) -> Step:
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         print(output[-4000:], file=sys.stderr)
-    return Step(name, seconds, usage.ru_maxrss / 1024, process.returncode)
+    return Step(name, seconds, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def node_timings(run_results: dict) -> list[tuple[str, float]]:

@@ -63,3 +63,15 @@ def test_tickets_rebuilt_is_none_without_the_tables(tmp_path):
     database = tmp_path / "bench.duckdb"
     duckdb.connect(str(database)).close()
     assert run_benchmark.tickets_rebuilt(database) is None
+
+
+def test_a_step_reports_wall_cpu_and_peak(tmp_path):
+    # the command: two seconds of CPU in a child, so the time is the step's own and measurable
+    spin = "import time\nend = time.process_time() + 2\nwhile time.process_time() < end: pass"
+    step = run_benchmark.run_step("spin", [sys.executable, "-c", spin], tmp_path / "unused.duckdb")
+    assert step.returncode == 0
+    assert step.cpu_seconds >= 2.0
+    assert step.seconds >= step.cpu_seconds - 0.5
+    line = run_benchmark.Step("run", 116.04, 2694.2, 0, 205.96).line()
+    assert line == "run                               116.0 s   cpu   206.0 s   peak   2,694 MiB"
+    assert run_benchmark.Step("run", 1.0, 10.0, 2, 1.5).line().endswith(", exit 2")
