@@ -85,8 +85,8 @@ real-data: venv
 	CX_DUCKDB_PATH=target/real.duckdb $(BIN)/python scripts/cx_summary.py
 
 ## bench: the benchmark (benchmarks/run_benchmark.py) at 100k and 1M generated tickets: full build,
-## run, tests and an incremental run with 1 % new data, each with its peak memory, and the slowest
-## nodes (~40 min on 2 cores; the 1M world takes ~5 GB of memory to generate)
+## run, tests and an incremental run with 1 % new data, each with its CPU time and peak memory,
+## and the slowest nodes (~40 min on 2 cores; the 1M world takes ~5 GB of memory to generate)
 BENCH_TICKETS ?= 100000 1000000
 bench: venv
 	$(BIN)/python benchmarks/run_benchmark.py --tickets $(BENCH_TICKETS)

@@ -14,8 +14,8 @@ them (sources pointed at raw, seeds excluded):
                answers and posts new ("setup"), then every row and an incremental `dbt run`
                (docs/incremental.md); then how many tickets it rebuilt, and how many of
                those are open
---steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time and the
-peak memory (resident set) of that dbt process, then the summed node time per resource type
+--steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time, the CPU
+time (user + system) and the peak memory (resident set) of that dbt process, then the summed node time per resource type
 and the ten slowest nodes of the full build (of the run when the build is not among the steps).
 Figures only: nothing is asserted (correctness lives in the tests).
 """
