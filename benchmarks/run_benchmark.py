@@ -15,8 +15,9 @@ them (sources pointed at raw, seeds excluded):
                (docs/incremental.md); then how many tickets it rebuilt, and how many of
                those are open
 --steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time, the CPU
-time (user + system) and the peak memory (resident set) of that dbt process, then the summed node time per resource type
-and the ten slowest nodes of the full build (of the run when the build is not among the steps).
+time (user + system) and the peak memory (resident set) of that dbt process, then the summed
+node time per resource type and the ten slowest nodes of the full build (of the run when the
+build is not among the steps).
 Figures only: nothing is asserted (correctness lives in the tests).
 """
 
@@ -53,7 +54,7 @@ class Step:
     seconds: float
     peak_mib: float
     returncode: int
-    cpu_seconds: float = 0.0
+    cpu_seconds: float
 
     def line(self) -> str:
         status = "" if self.returncode == 0 else f", exit {self.returncode}"
