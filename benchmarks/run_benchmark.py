@@ -187,15 +187,15 @@ def tickets_rebuilt(database: Path) -> tuple[int, int, int] | None:
     """What the last run on `database` rebuilt per ticket (docs/incremental.md): the tickets in
     int_tickets_to_rebuild, how many of those are open (not fct_tickets.is_solved: an open ticket
     is rebuilt on every run, its durations running to the build's "now") and every ticket of
-    fct_tickets. None without those tables (a --select that leaves them out)."""
+    fct_tickets. None without those tables (a --select that leaves them out). The tables are
+    found as the dashboard finds models (cx_metrics.dashboard.queries.Warehouse)."""
+    from cx_metrics.dashboard.queries import Warehouse, project_schemas
+
     with duckdb.connect(str(database), read_only=True) as connection:
-        schemas = dict(connection.execute(
-            "select table_name, table_schema from information_schema.tables "
-            "where table_name in ('int_tickets_to_rebuild', 'fct_tickets')").fetchall())
-        if len(schemas) < 2:
+        warehouse = Warehouse(connection, project_schemas())
+        rebuild, tickets = warehouse.relation("int_tickets_to_rebuild"), warehouse.relation("fct_tickets")
+        if rebuild is None or tickets is None:
             return None
-        rebuild = f'"{schemas["int_tickets_to_rebuild"]}".int_tickets_to_rebuild'
-        tickets = f'"{schemas["fct_tickets"]}".fct_tickets'
         return connection.execute(
             f"select count(*), count(*) filter (where not tickets.is_solved), (select count(*) from {tickets}) "
             f"from {rebuild} as rebuild left join {tickets} as tickets on rebuild.ticket_id = tickets.ticket_id"
