@@ -17,7 +17,9 @@ them (sources pointed at raw, seeds excluded):
 --steps picks some of them (at 10M tickets: --steps run). Each line gives the wall time, the CPU
 time (user + system) and the peak memory (resident set) of that dbt process, then the summed
 node time per resource type and the ten slowest nodes of the full build (of the run when the
-build is not among the steps).
+build is not among the steps). --repeat N runs the steps N times, each on a fresh database, and
+then prints per step the fastest repetition's line with the median wall time (the node timings
+are then the fastest full build's, else run's): on a machine whose speed varies from run to run.
 Figures only: nothing is asserted (correctness lives in the tests).
 """
 
@@ -26,7 +28,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -38,9 +42,20 @@ import duckdb
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SLOWEST_NODES = 10
-# The storage format of the database files created here: profiles.yml's default (a file that dbt
-# creates gets it from the profile; these are created before dbt runs, to hold the raw views).
-STORAGE_VERSION = os.environ.get("CX_DUCKDB_STORAGE_VERSION", "v1.3.0")
+
+
+def profile_storage_version(profiles: Path = REPO_ROOT / "profiles.yml") -> str:
+    """The DuckDB storage format that the profile gives a database file dbt creates: the default
+    of its env_var('CX_DUCKDB_STORAGE_VERSION', ...)."""
+    found = re.search(r"env_var\('CX_DUCKDB_STORAGE_VERSION', '([^']+)'\)", profiles.read_text())
+    if not found:
+        raise SystemExit(f"{profiles}: no env_var('CX_DUCKDB_STORAGE_VERSION', <default>) in the duckdb profile")
+    return found.group(1)
+
+
+# The storage format of the database files created here, the profile's (a file that dbt creates
+# gets it from the profile; these are created before dbt runs, to hold the raw views).
+STORAGE_VERSION = os.environ.get("CX_DUCKDB_STORAGE_VERSION") or profile_storage_version()
 STEPS = ("build", "run", "tests", "incremental")
 
 
@@ -209,51 +224,91 @@ def rebuilt_line(rebuilt: int, rebuilt_open: int, total: int) -> str:
             f"{rebuilt_open:,} of them open (rebuilt on every run)")
 
 
+@dataclass
+class Repetition:
+    """One pass over the steps of a size: their figures, the run_results.json of the full build
+    (else of the run), and what the incremental run rebuilt (tickets_rebuilt)."""
+
+    steps: list[Step]
+    timed: tuple[str, dict] | None = None
+    rebuilt: tuple[int, int, int] | None = None
+
+
+def run_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespace) -> Repetition:
+    """The chosen steps (--steps) once, on a fresh database over the Parquet files."""
+    database = work_dir / "benchmark.duckdb"
+    for stale in (database, work_dir / "incremental.duckdb"):
+        stale.unlink(missing_ok=True)
+        Path(f"{stale}.wal").unlink(missing_ok=True)
+    expose_as_raw(parquet_dir, database, args.copies)
+    done = Repetition([])
+    for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
+        if step in args.steps:
+            name = "full build" if step == "build" else step
+            command_line = dbt_command(command, work_dir, args.select, extra, threads=args.threads)
+            done.steps.append(run_step(name, command_line, database))
+            # read before the next step overwrites run_results.json
+            done.timed = done.timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
+    if "tests" in args.steps:
+        done.steps.append(run_step("tests", dbt_command("test", work_dir, args.select, threads=args.threads), database))
+    if "incremental" in args.steps and args.incremental_share > 0:
+        done.steps += incremental_steps(parquet_dir, work_dir, args)
+        done.rebuilt = tickets_rebuilt(work_dir / "incremental.duckdb")
+    return done
+
+
+def fastest_and_median(repetitions: list[Repetition]) -> list[str]:
+    """Per step, over the repetitions: the fastest one's line and the median wall time."""
+    lines = []
+    for runs in zip(*(repetition.steps for repetition in repetitions), strict=True):
+        fastest = min(runs, key=lambda run: run.seconds)
+        lines.append(f"{fastest.line()}   median {statistics.median(run.seconds for run in runs):.1f} s")
+    return lines
+
+
 def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     work_dir = args.work_dir / f"{tickets}"
     shutil.rmtree(work_dir, ignore_errors=True)
     work_dir.mkdir(parents=True)
-    database = work_dir / "benchmark.duckdb"
     if args.raw_dir:
         parquet_dir, generated = args.raw_dir, "reused"
     else:
         parquet_dir = work_dir / "raw"
         generated = f"generated in {generate(tickets, args.seed, parquet_dir):.1f} s"
-    counts = expose_as_raw(parquet_dir, database, args.copies)
+    # the row counts of the header (each repetition then starts on a fresh file: run_steps)
+    counts = expose_as_raw(parquet_dir, work_dir / "benchmark.duckdb", args.copies)
     if args.copies > 1:
         generated += f", {args.copies} copies"
     print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): "
           + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
-    steps, timed = [], None
-    # The node timings printed below are the first step's: the full build's, else the run's
-    # (read before the next step overwrites run_results.json).
-    for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
-        if step in args.steps:
-            name = "full build" if step == "build" else step
-            command_line = dbt_command(command, work_dir, args.select, extra, threads=args.threads)
-            steps.append(run_step(name, command_line, database))
-            timed = timed or (name, json.loads((work_dir / "target" / "run_results.json").read_text()))
-    if "tests" in args.steps:
-        steps.append(run_step("tests", dbt_command("test", work_dir, args.select, threads=args.threads), database))
-    rebuilt = None
-    if "incremental" in args.steps and args.incremental_share > 0:
-        steps += incremental_steps(parquet_dir, work_dir, args)
-        rebuilt = tickets_rebuilt(work_dir / "incremental.duckdb")
-    for step in steps:
-        print(step.line())
-    if rebuilt:
-        print(rebuilt_line(*rebuilt))
+    repetitions = []
+    for number in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"-- repetition {number} of {args.repeat}")
+        repetitions.append(run_steps(parquet_dir, work_dir, args))
+        for step in repetitions[-1].steps:
+            print(step.line())
+        if repetitions[-1].rebuilt:
+            print(rebuilt_line(*repetitions[-1].rebuilt))
+    if args.repeat > 1:
+        print(f"-- fastest of {args.repeat} (with its CPU time and peak), and the median wall time")
+        for line in fastest_and_median(repetitions):
+            print(line)
+    # The node timings of the fastest full build (else run).
+    timed = min((repetition for repetition in repetitions if repetition.timed), default=None,
+                key=lambda repetition: repetition.steps[0].seconds)
     if timed:
-        timings = node_timings(timed[1])
-        print(f"summed node time of the {timed[0]} (s): " + ", ".join(
+        name, run_results = timed.timed
+        timings = node_timings(run_results)
+        print(f"summed node time of the {name} (s): " + ", ".join(
             f"{kind} {seconds:.1f}" for kind, seconds in sorted(seconds_by_type(timings).items())))
-        print(f"{SLOWEST_NODES} slowest nodes of the {timed[0]} (s):")
-        for name, seconds in slowest(timings):
-            print(f"  {seconds:8.2f}  {name}")
+        print(f"{SLOWEST_NODES} slowest nodes of the {name} (s):")
+        for node, seconds in slowest(timings):
+            print(f"  {seconds:8.2f}  {node}")
     if not args.keep:
         shutil.rmtree(work_dir, ignore_errors=True)
-    return max(step.returncode for step in steps)
+    return max(step.returncode for repetition in repetitions for step in repetition.steps)
 
 
 def main() -> int:
@@ -272,9 +327,14 @@ def main() -> int:
                         help="dbt --threads: models built at a time (default: the profile's 2; at 10M tickets: 1)")
     parser.add_argument("--incremental-share", type=float, default=0.01,
                         help="share of tickets new in the incremental step (0 = skip it)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the steps this many times, each on a fresh database, and print the fastest "
+                             "and the median of each (on a machine whose speed varies)")
     args = parser.parse_args()
     if args.raw_dir and len(args.tickets) > 1:
         parser.error("--raw-dir holds one size: give one --tickets")
+    if args.repeat < 1:
+        parser.error("--repeat: at least 1")
     print(f"cx-metrics benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, DuckDB "
           f"memory_limit {os.environ.get('CX_DUCKDB_MEMORY_LIMIT', '2GB')} (CX_DUCKDB_MEMORY_LIMIT), "
           f"dbt threads {args.threads or 'from the profile'}")

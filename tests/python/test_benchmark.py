@@ -1,13 +1,16 @@
 """The benchmark's data plumbing (benchmarks/run_benchmark.py): repeating a generated world, counting
-what an incremental run rebuilt."""
+what an incremental run rebuilt, the storage format of its files, repetitions."""
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("run_benchmark", REPO_ROOT / "benchmarks" / "run_benchmark.py")
@@ -75,3 +78,45 @@ def test_a_step_reports_wall_cpu_and_peak(tmp_path):
     line = run_benchmark.Step("run", 116.04, 2694.2, 0, 205.96).line()
     assert line == "run                               116.0 s   cpu   206.0 s   peak   2,694 MiB"
     assert run_benchmark.Step("run", 1.0, 10.0, 2, 1.5).line().endswith(", exit 2")
+
+
+def test_the_storage_format_is_the_profiles_default(tmp_path):
+    profiles = tmp_path / "profiles.yml"
+    profiles.write_text("""storage_compatibility_version: "{{ env_var('CX_DUCKDB_STORAGE_VERSION', 'v9.8.7') }}"\n""")
+    assert run_benchmark.profile_storage_version(profiles) == "v9.8.7"
+    # the project's own profile: the format the benchmark creates its files in, unless overridden
+    assert run_benchmark.profile_storage_version() in (REPO_ROOT / "profiles.yml").read_text()
+    profiles.write_text("storage_compatibility_version: v1.3.0\n")
+    with pytest.raises(SystemExit, match="CX_DUCKDB_STORAGE_VERSION"):
+        run_benchmark.profile_storage_version(profiles)
+
+
+def test_repetitions_start_on_a_fresh_database_and_report_the_fastest_and_the_median(tmp_path, monkeypatch, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_parquet(raw, "tickets", "select 'T1' as ticket_id")
+    walls = iter([30.0, 5.0, 10.0, 6.0, 20.0, 7.0])  # run, tests; three times
+    tables_found = []
+
+    def dbt_step(name, command_line, database):
+        """Stands in for a dbt command: notes whether an earlier step left a table, leaves one."""
+        with duckdb.connect(str(database)) as connection:
+            tables_found.append(connection.execute("select count(*) from duckdb_tables() "
+                                                   "where table_name = 'built'").fetchone()[0])
+            connection.execute("create table if not exists built as select 1 as done")
+        target = Path(command_line[command_line.index("--target-path") + 1])
+        target.mkdir(parents=True, exist_ok=True)
+        (target / "run_results.json").write_text(json.dumps(
+            {"results": [{"unique_id": "model.cx_metrics.fct_tickets", "execution_time": 1.5}]}))
+        return run_benchmark.Step(name, next(walls), 100.0, 0, 1.0)
+
+    monkeypatch.setattr(run_benchmark, "run_step", dbt_step)
+    args = argparse.Namespace(work_dir=tmp_path / "work", raw_dir=raw, copies=1, steps=["run", "tests"], select=[],
+                              threads=None, incremental_share=0.0, repeat=3, keep=False)
+    assert run_benchmark.benchmark_size(1, args) == 0
+    printed = capsys.readouterr().out
+    assert tables_found == [0, 1, 0, 1, 0, 1]  # the tests step sees the run's table; the next run a fresh file
+    assert "-- repetition 3 of 3" in printed
+    assert run_benchmark.Step("run", 10.0, 100.0, 0, 1.0).line() + "   median 20.0 s" in printed
+    assert run_benchmark.Step("tests", 5.0, 100.0, 0, 1.0).line() + "   median 6.0 s" in printed
+    assert "1.50  model.fct_tickets" in printed
