@@ -99,16 +99,18 @@ def test_repetitions_start_on_a_fresh_database_and_report_the_fastest_and_the_me
     tables_found = []
 
     def dbt_step(name, command_line, database):
-        """Stands in for a dbt command: notes whether an earlier step left a table, leaves one."""
+        """Stands in for a dbt command: notes whether an earlier step left a table, leaves one;
+        its one node takes a tenth of its wall time."""
         with duckdb.connect(str(database)) as connection:
             tables_found.append(connection.execute("select count(*) from duckdb_tables() "
                                                    "where table_name = 'built'").fetchone()[0])
             connection.execute("create table if not exists built as select 1 as done")
+        wall = next(walls)
         target = Path(command_line[command_line.index("--target-path") + 1])
         target.mkdir(parents=True, exist_ok=True)
         (target / "run_results.json").write_text(json.dumps(
-            {"results": [{"unique_id": "model.cx_metrics.fct_tickets", "execution_time": 1.5}]}))
-        return run_benchmark.Step(name, next(walls), 100.0, 0, 1.0)
+            {"results": [{"unique_id": "model.cx_metrics.fct_tickets", "execution_time": wall / 10}]}))
+        return run_benchmark.Step(name, wall, 100.0, 0, 1.0)
 
     monkeypatch.setattr(run_benchmark, "run_step", dbt_step)
     args = argparse.Namespace(work_dir=tmp_path / "work", raw_dir=raw, copies=1, steps=["run", "tests"], select=[],
@@ -119,4 +121,7 @@ def test_repetitions_start_on_a_fresh_database_and_report_the_fastest_and_the_me
     assert "-- repetition 3 of 3" in printed
     assert run_benchmark.Step("run", 10.0, 100.0, 0, 1.0).line() + "   median 20.0 s" in printed
     assert run_benchmark.Step("tests", 5.0, 100.0, 0, 1.0).line() + "   median 6.0 s" in printed
-    assert "1.50  model.fct_tickets" in printed
+    # the node timings: the fastest run's (10 s), not the first's (30 s) nor the tests' after it
+    assert "slowest nodes of the run" in printed
+    assert "1.00  model.fct_tickets" in printed
+    assert "3.00  model.fct_tickets" not in printed
