@@ -234,13 +234,18 @@ class Repetition:
     rebuilt: tuple[int, int, int] | None = None
 
 
-def run_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespace) -> Repetition:
-    """The chosen steps (--steps) once, on a fresh database over the Parquet files."""
-    database = work_dir / "benchmark.duckdb"
-    for stale in (database, work_dir / "incremental.duckdb"):
+def fresh_database(parquet_dir: Path, work_dir: Path, copies: int) -> dict[str, int]:
+    """work_dir's database files of an earlier repetition removed, the Parquet files exposed as
+    raw views in a new benchmark.duckdb (expose_as_raw); the row count of each table."""
+    for stale in (work_dir / "benchmark.duckdb", work_dir / "incremental.duckdb"):
         stale.unlink(missing_ok=True)
         Path(f"{stale}.wal").unlink(missing_ok=True)
-    expose_as_raw(parquet_dir, database, args.copies)
+    return expose_as_raw(parquet_dir, work_dir / "benchmark.duckdb", copies)
+
+
+def run_steps(parquet_dir: Path, work_dir: Path, args: argparse.Namespace) -> Repetition:
+    """The chosen steps (--steps) once, on the database that fresh_database made."""
+    database = work_dir / "benchmark.duckdb"
     done = Repetition([])
     for step, command, extra in (("build", "build", []), ("run", "run", ["--full-refresh"])):
         if step in args.steps:
@@ -275,15 +280,15 @@ def benchmark_size(tickets: int, args: argparse.Namespace) -> int:
     else:
         parquet_dir = work_dir / "raw"
         generated = f"generated in {generate(tickets, args.seed, parquet_dir):.1f} s"
-    # the row counts of the header (each repetition then starts on a fresh file: run_steps)
-    counts = expose_as_raw(parquet_dir, work_dir / "benchmark.duckdb", args.copies)
     if args.copies > 1:
         generated += f", {args.copies} copies"
-    print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): "
-          + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
 
     repetitions = []
     for number in range(1, args.repeat + 1):
+        counts = fresh_database(parquet_dir, work_dir, args.copies)
+        if number == 1:
+            print(f"\n== {counts.get('tickets', tickets):,} tickets ({generated}): "
+                  + ", ".join(f"{table} {rows:,}" for table, rows in counts.items()))
         if args.repeat > 1:
             print(f"-- repetition {number} of {args.repeat}")
         repetitions.append(run_steps(parquet_dir, work_dir, args))
