@@ -5,8 +5,8 @@
     and the agent and group marts (cx_performance_measures) compute them the same way.
 -#}
 {% macro cx_first_reply_percentiles() -%}
-        {{ cx_percentile('first_reply_minutes', 0.5) }} as first_reply_median_minutes,
-        {{ cx_percentile('first_reply_minutes', 0.9) }} as first_reply_p90_minutes,
-        {{ cx_percentile('first_reply_business_minutes', 0.5) }} as first_reply_median_business_minutes,
-        {{ cx_percentile('first_reply_business_minutes', 0.9) }} as first_reply_p90_business_minutes
+        {{ cx_percentile('first_reply_minutes', 0.5, [0.5, 0.9]) }} as first_reply_median_minutes,
+        {{ cx_percentile('first_reply_minutes', 0.9, [0.5, 0.9]) }} as first_reply_p90_minutes,
+        {{ cx_percentile('first_reply_business_minutes', 0.5, [0.5, 0.9]) }} as first_reply_median_business_minutes,
+        {{ cx_percentile('first_reply_business_minutes', 0.9, [0.5, 0.9]) }} as first_reply_p90_business_minutes
 {%- endmacro %}

@@ -62,8 +62,8 @@ created_aggregated as (
         sum(case when is_solved then 1 else 0 end) as tickets_solved,
         sum(case when first_resolution_minutes <= {{ window_minutes }} then 1 else 0 end)
             as tickets_solved_within_window,
-        {{ cx_percentile('first_resolution_minutes', 0.5) }} as first_resolution_median_minutes,
-        {{ cx_percentile('first_resolution_minutes', 0.9) }} as first_resolution_p90_minutes,
+        {{ cx_percentile('first_resolution_minutes', 0.5, [0.5, 0.9]) }} as first_resolution_median_minutes,
+        {{ cx_percentile('first_resolution_minutes', 0.9, [0.5, 0.9]) }} as first_resolution_p90_minutes,
         {{ cx_percentile('first_resolution_business_minutes', 0.5) }} as first_resolution_median_business_minutes,
         {{ cx_percentile('full_resolution_minutes', 0.5) }} as full_resolution_median_minutes,
         count(is_resolution_sla_breached) as resolution_sla_tickets,

@@ -39,8 +39,8 @@ days_summarized as (
         sum(case when is_answered then 1 else 0 end) as answered_conversations,
         sum(case when is_answered_within_1h then 1 else 0 end) as answered_within_1h,
         sum(case when is_answered_within_24h then 1 else 0 end) as answered_within_24h,
-        {{ cx_percentile('response_seconds', 0.5) }} as median_response_seconds,
-        {{ cx_percentile('response_seconds', 0.9) }} as p90_response_seconds
+        {{ cx_percentile('response_seconds', 0.5, [0.5, 0.9]) }} as median_response_seconds,
+        {{ cx_percentile('response_seconds', 0.9, [0.5, 0.9]) }} as p90_response_seconds
 
     from conversations_counted
     group by started_date, platform, brand
