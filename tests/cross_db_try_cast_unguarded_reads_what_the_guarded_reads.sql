@@ -8,15 +8,18 @@ with
 
 texts as (
 
-    select cast('2026-03-29 01:30:00' as {{ dbt.type_string() }}) as text_value
-    union all select cast(' 2026-03-29T01:30:15Z ' as {{ dbt.type_string() }})
-    union all select cast('2026-03-29 01:30:15.123456+00:00' as {{ dbt.type_string() }})
-    union all select cast('2026-03-29 01:30+00' as {{ dbt.type_string() }})
-    union all select cast('2026-03-29' as {{ dbt.type_string() }})
-    union all select cast('2026-02-30 10:00:00' as {{ dbt.type_string() }})
-    union all select cast('2026-03-29 10:00:00+05:00' as {{ dbt.type_string() }})
-    union all select cast('29/03/2026' as {{ dbt.type_string() }})
-    union all select cast(null as {{ dbt.type_string() }})
+    {%- for text in [
+        '2026-03-29 01:30:00', ' 2026-03-29T01:30:15Z ', '2026-03-29 01:30:15.123456+00:00',
+        '2026-03-29 01:30+00', '2026-03-29', '2026-02-30 10:00:00', '2026-03-29 10:00:00+05:00',
+        '29/03/2026', none
+    ] %}
+
+        select cast({{ "'" ~ text ~ "'" if text is not none else 'null' }} as {{ dbt.type_string() }}) as text_value
+        {%- if not loop.last %}
+
+            union all
+        {%- endif %}
+    {%- endfor %}
 
 ),
 
