@@ -138,6 +138,7 @@ final as (
         pairs.customer_comment_event_id,
         pairs.ticket_id,
         pairs.customer_commented_at,
+        cast(pairs.comment_number as {{ dbt.type_int() }}) as comment_number,
         pairs.is_oldest_unanswered,
         cast(pairs.reply_round_number as {{ dbt.type_int() }}) as reply_round_number,
         pairs.reply_event_id,

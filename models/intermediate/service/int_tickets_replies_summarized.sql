@@ -36,31 +36,47 @@ int_ticket_replies_paired as (
 
 ),
 
-public_comments_ordered as (
+-- The ticket's public agent comments, counted: no sort here, since which public comment came
+-- first is read from int_ticket_replies_paired (comment_number numbers its customer comments
+-- among the ticket's public customer and agent comments).
+public_agent_comments_counted as (
 
     select
         ticket_id,
-        actor_type,
-        row_number() over (partition by ticket_id order by event_at, _loaded_at, event_id) as comment_number
+        count(*) as agent_comments
 
     from stg_cx__ticket_events
     where
         event_type = 'comment'
         and is_public
-        and actor_type in ('customer', 'agent')
+        and actor_type = 'agent'
+    group by ticket_id
 
 ),
 
+tickets_opened_by_customer_comment as (
+
+    select ticket_id
+    from int_ticket_replies_paired
+    where comment_number = 1
+
+),
+
+-- A ticket with public agent comments whose first public comment is no customer's opened with
+-- an agent's (an agent-created ticket: that comment is its description, not a reply).
 public_comments_summarized as (
 
     select
-        ticket_id,
-        max(case when comment_number = 1 then actor_type end) = 'agent' as is_agent_created,
-        sum(case when actor_type = 'agent' and comment_number > 1 then 1 else 0 end) as later_agent_comments,
-        sum(case when actor_type = 'agent' then 1 else 0 end) as agent_comments
+        public_agent_comments_counted.ticket_id,
+        tickets_opened_by_customer_comment.ticket_id is null as is_agent_created,
+        public_agent_comments_counted.agent_comments
+        - case when tickets_opened_by_customer_comment.ticket_id is null then 1 else 0 end
+            as later_agent_comments,
+        public_agent_comments_counted.agent_comments
 
-    from public_comments_ordered
-    group by ticket_id
+    from public_agent_comments_counted
+    left join tickets_opened_by_customer_comment
+        on public_agent_comments_counted.ticket_id = tickets_opened_by_customer_comment.ticket_id
 
 ),
 
