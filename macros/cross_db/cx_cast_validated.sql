@@ -14,14 +14,14 @@
     {{ cx_try_cast(expression, type_name) }}
 {%- endmacro %}
 
-{#- DuckDB: cx_try_cast's cast without its shape guard (numbers by duckdb__cx_read_number, as in
-    duckdb__cx_try_cast). -#}
+{#- DuckDB: cx_try_cast's cast without its shape guard: timestamps and dates by
+    duckdb__cx_try_cast_unguarded, numbers by duckdb__cx_read_number (as in duckdb__cx_try_cast). -#}
 {% macro duckdb__cx_cast_validated(expression, type_name) -%}
-    {%- set text_value = 'trim(cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ '))' -%}
     {%- if type_name in ['integer', 'numeric'] -%}
+        {%- set text_value = 'trim(cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ '))' -%}
         {{ duckdb__cx_read_number(text_value, type_name) }}
     {%- elif type_name in ['timestamp', 'date'] -%}
-        try_cast({{ text_value }} as {{ cx_type(type_name) }})
+        {{ duckdb__cx_try_cast_unguarded(expression, type_name) }}
     {%- else -%}
         {{ cx_try_cast(expression, type_name) }}
     {%- endif -%}
