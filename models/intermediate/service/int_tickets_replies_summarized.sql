@@ -63,7 +63,8 @@ tickets_opened_by_customer_comment as (
 ),
 
 -- A ticket with public agent comments whose first public comment is no customer's opened with
--- an agent's (an agent-created ticket: that comment is its description, not a reply).
+-- an agent's (an agent-created ticket: that comment is its description, not a reply, so its
+-- replies are the other agent comments).
 public_comments_summarized as (
 
     select
@@ -71,8 +72,7 @@ public_comments_summarized as (
         tickets_opened_by_customer_comment.ticket_id is null as is_agent_created,
         public_agent_comments_counted.agent_comments
         - case when tickets_opened_by_customer_comment.ticket_id is null then 1 else 0 end
-            as later_agent_comments,
-        public_agent_comments_counted.agent_comments
+            as replies_count
 
     from public_agent_comments_counted
     left join tickets_opened_by_customer_comment
@@ -125,10 +125,7 @@ final as (
     select
         stg_cx__tickets.ticket_id,
         coalesce(public_comments_summarized.is_agent_created, false) as is_agent_created,
-        case
-            when public_comments_summarized.is_agent_created then public_comments_summarized.later_agent_comments
-            else coalesce(public_comments_summarized.agent_comments, 0)
-        end as replies_count,
+        coalesce(public_comments_summarized.replies_count, 0) as replies_count,
         case
             when public_comments_summarized.is_agent_created then first_reply_rounds.customer_commented_at
             else stg_cx__tickets.created_at
