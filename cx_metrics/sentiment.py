@@ -254,7 +254,7 @@ def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame)
         missing = needed - set(frame.columns)
         if missing:
             raise ValueError(f"{name} is missing columns {sorted(missing)}")
-    out = conversations.copy()
+    out = conversations.reset_index(drop=True)
     for column in ("customer_id", "platform", "brand"):
         if column not in out.columns:
             out[column] = None
@@ -262,23 +262,24 @@ def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame)
         out["is_answered"] = out["first_brand_reply_at"].notna()
 
     scored = posts.loc[posts["compound_score"].notna(), ["conversation_id", "created_at", "compound_score"]]
-    scored = scored.merge(out[["conversation_id", "first_brand_reply_at"]], on="conversation_id", how="inner")
+    # each scored post with the row of its conversation in `out` (posts of no conversation drop out)
+    conversation_rows = out[["conversation_id", "first_brand_reply_at"]].assign(row=np.arange(len(out)))
+    scored = scored.merge(conversation_rows, on="conversation_id", how="inner")
     reply_at = pd.to_datetime(scored["first_brand_reply_at"])
     created_at = pd.to_datetime(scored["created_at"])
-    scored["phase"] = np.where(reply_at.notna() & (created_at > reply_at), "after",
-                               np.where(reply_at.isna() | (created_at < reply_at), "before", "at"))
-    scored["compound_score"] = scored["compound_score"].astype("float64")
-    stats = scored[scored["phase"] != "at"].pivot_table(
-        index="conversation_id", columns="phase", values="compound_score", aggfunc=["mean", "count"]
-    )
-    result = out.set_index("conversation_id")
-    for phase in ("before", "after"):
-        mean = stats[("mean", phase)] if ("mean", phase) in stats.columns else pd.Series(dtype="float64")
-        count = stats[("count", phase)] if ("count", phase) in stats.columns else pd.Series(dtype="float64")
-        result[f"sentiment_{phase}_reply"] = mean.reindex(result.index).astype("Float64")
-        result[f"scored_posts_{phase}_reply"] = count.reindex(result.index).fillna(0).astype("int64")
-    result["engagement_value"] = result["sentiment_after_reply"] - result["sentiment_before_reply"]
-    return result.reset_index()[list(ENGAGEMENT_COLUMNS)]
+    is_after = (reply_at.notna() & (created_at > reply_at)).to_numpy()
+    is_before = (~is_after) & (reply_at.isna() | (created_at < reply_at)).to_numpy()
+    rows = scored["row"].to_numpy()
+    scores = scored["compound_score"].astype("float64").to_numpy()
+    for phase, in_phase in (("before", is_before), ("after", is_after)):
+        # per conversation row: the count and the sum of its scores in this phase (a post at the
+        # reply instant itself is in neither)
+        count = np.bincount(rows[in_phase], minlength=len(out))
+        total = np.bincount(rows[in_phase], weights=scores[in_phase], minlength=len(out))
+        out[f"sentiment_{phase}_reply"] = pd.Series(total / np.maximum(count, 1)).where(count > 0).astype("Float64")
+        out[f"scored_posts_{phase}_reply"] = count.astype("int64")
+    out["engagement_value"] = out["sentiment_after_reply"] - out["sentiment_before_reply"]
+    return out[list(ENGAGEMENT_COLUMNS)]
 
 
 def mean_sentiment_by_customer(scored: pd.DataFrame) -> pd.DataFrame:

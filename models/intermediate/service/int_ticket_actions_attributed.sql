@@ -49,6 +49,13 @@ int_ticket_replies_paired as (
 
 ),
 
+int_tickets_replies_summarized as (
+
+    select * from {{ ref('int_tickets_replies_summarized') }}
+    {{- cx_rebuild_filter('ticket_id', 'int_tickets_to_rebuild') }}
+
+),
+
 int_ticket_status_spells_sequenced as (
 
     select * from {{ ref('int_ticket_status_spells_sequenced') }}
@@ -89,38 +96,60 @@ assignment_spells_bounded as (
 
 ),
 
-public_comments_ordered as (
+public_agent_comments_all as (
 
     select
         ticket_id,
         event_id,
         event_at,
-        actor_type,
         actor_id,
-        row_number() over (partition by ticket_id order by event_at, _loaded_at, event_id) as comment_number
+        _loaded_at
 
     from stg_cx__ticket_events
     where
         event_type = 'comment'
         and is_public
-        and actor_type in ('customer', 'agent')
+        and actor_type = 'agent'
 
 ),
 
--- Replies as in fct_tickets.replies_count: public agent comments, except the opening comment of
--- an agent-created ticket (its description).
+-- The opening comment of an agent-created ticket (int_tickets_replies_summarized.is_agent_created:
+-- its first public comment is an agent's) is its description, not a reply: it is the ticket's
+-- first public agent comment. Numbered on those tickets only, not on every public comment.
+agent_created_tickets_comments_numbered as (
+
+    select
+        public_agent_comments_all.event_id,
+        row_number() over (
+            partition by public_agent_comments_all.ticket_id
+            order by
+                public_agent_comments_all.event_at,
+                public_agent_comments_all._loaded_at,
+                public_agent_comments_all.event_id
+        ) as agent_comment_number
+
+    from public_agent_comments_all
+    inner join int_tickets_replies_summarized
+        on public_agent_comments_all.ticket_id = int_tickets_replies_summarized.ticket_id
+    where int_tickets_replies_summarized.is_agent_created
+
+),
+
+-- Replies as in fct_tickets.replies_count: public agent comments, except those descriptions.
 public_agent_comments as (
 
     select
-        ticket_id,
-        event_id,
-        event_at,
-        actor_id
+        public_agent_comments_all.ticket_id,
+        public_agent_comments_all.event_id,
+        public_agent_comments_all.event_at,
+        public_agent_comments_all.actor_id
 
-    from public_comments_ordered
-    where
-        actor_type = 'agent'
-        and comment_number > 1
+    from public_agent_comments_all
+    left join agent_created_tickets_comments_numbered as descriptions
+        on
+            public_agent_comments_all.event_id = descriptions.event_id
+            and descriptions.agent_comment_number = 1
+    where descriptions.event_id is null
 
 ),
 
