@@ -189,6 +189,9 @@ readings_and_interval_starts as (
 
 ),
 
+-- A count, not a sum of is_interval_start: DuckDB sums integers into a 128-bit integer, and the
+-- join below on interval_number then converted the intervals' numbers to it for 7.4M readings
+-- at 1M tickets (1.2-1.6 s of CPU more alone, the same rows).
 readings_numbered_by_interval as (
 
     select
@@ -198,7 +201,7 @@ readings_numbered_by_interval as (
         reading,
         sort_at as read_at,
         is_interval_start,
-        sum(is_interval_start) over (
+        count(case when is_interval_start = 1 then 1 end) over (
             partition by schedule_id
             order by sort_at asc, is_interval_start desc
             rows between unbounded preceding and current row
