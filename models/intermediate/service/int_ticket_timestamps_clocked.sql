@@ -1,6 +1,7 @@
 {#-
-    Every instant a ticket's service metrics measure from or to (its creation, its events and
-    the build's "now"), read on the ticket's business clock (docs/metrics.md "Business clock"):
+    Every instant a ticket's service metrics measure from or to (its creation, its status
+    changes and public customer and agent comments, and the build's "now"), read on the ticket's
+    business clock (docs/metrics.md "Business clock"):
     business_clock_seconds = business seconds the ticket's schedules have counted up to that
     instant. Business time of a ticket between two of its instants is the difference of their
     readings. Consumers join on (ticket_id, clocked_at).
@@ -73,11 +74,19 @@ ticket_instants as (
 
     union
 
+    -- Only the events its readers read the clock at: status changes (spells, solves:
+    -- int_tickets_status_summarized, int_tickets_durations_clocked) and public customer and agent
+    -- comments (replies: int_ticket_replies_paired, int_tickets_durations_clocked). Assignments
+    -- and internal notes would add a sixth of the readings for nobody; a model that reads the
+    -- clock at another event adds it here.
     select
         ticket_id,
         event_at as clocked_at
 
     from stg_cx__ticket_events
+    where
+        event_type = 'status_change'
+        or (event_type = 'comment' and is_public and actor_type in ('customer', 'agent'))
 
     union
 
