@@ -268,7 +268,7 @@ def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame)
     reply_at = pd.to_datetime(scored["first_brand_reply_at"])
     created_at = pd.to_datetime(scored["created_at"])
     is_after = (reply_at.notna() & (created_at > reply_at)).to_numpy()
-    is_before = (~is_after) & (reply_at.isna() | (created_at < reply_at)).to_numpy()
+    is_before = (reply_at.isna() | (created_at < reply_at)).to_numpy()
     rows = scored["row"].to_numpy()
     scores = scored["compound_score"].astype("float64").to_numpy()
     for phase, in_phase in (("before", is_before), ("after", is_after)):

@@ -54,10 +54,7 @@ public_comments as (
         on
             stg_cx__ticket_events.ticket_id = clock.ticket_id
             and stg_cx__ticket_events.event_at = clock.clocked_at
-    where
-        stg_cx__ticket_events.event_type = 'comment'
-        and stg_cx__ticket_events.is_public
-        and stg_cx__ticket_events.actor_type in ('customer', 'agent')
+    where {{ cx_is_reply_comment('stg_cx__ticket_events.') }}
 
 ),
 

@@ -75,10 +75,10 @@ ticket_instants as (
     union
 
     -- Only the events its readers read the clock at: status changes (spells, solves:
-    -- int_tickets_status_summarized, int_tickets_durations_clocked) and public customer and agent
-    -- comments (replies: int_ticket_replies_paired, int_tickets_durations_clocked). Assignments
-    -- and internal notes would add a sixth of the readings for nobody; a model that reads the
-    -- clock at another event adds it here.
+    -- int_tickets_status_summarized, int_tickets_durations_clocked) and the comments of reply
+    -- pairing (cx_is_reply_comment: int_ticket_replies_paired, int_tickets_durations_clocked).
+    -- Assignments and internal notes would add a sixth of the readings for nobody; a model that
+    -- reads the clock at another event adds it here.
     select
         ticket_id,
         event_at as clocked_at
@@ -86,7 +86,7 @@ ticket_instants as (
     from stg_cx__ticket_events
     where
         event_type = 'status_change'
-        or (event_type = 'comment' and is_public and actor_type in ('customer', 'agent'))
+        or {{ cx_is_reply_comment() }}
 
     union
 
