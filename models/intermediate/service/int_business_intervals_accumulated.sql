@@ -229,11 +229,13 @@ working_intervals_accumulated as (
         business_seconds,
         lag(interval_end_at) over (partition by schedule_id order by interval_start_at) as previous_interval_end_at,
         lead(interval_start_at) over (partition by schedule_id order by interval_start_at) as next_interval_start_at,
-        coalesce(sum(business_seconds) over (
+        -- cast back to a 64-bit integer: DuckDB sums integers into a 128-bit one, which every
+        -- reading of the ticket clock would otherwise carry (int_ticket_timestamps_clocked)
+        cast(coalesce(sum(business_seconds) over (
             partition by schedule_id
             order by interval_start_at
             rows between unbounded preceding and 1 preceding
-        ), 0) as clock_seconds_at_start
+        ), 0) as {{ dbt.type_bigint() }}) as clock_seconds_at_start
 
     from working_intervals_measured
 

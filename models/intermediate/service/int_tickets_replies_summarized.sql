@@ -107,7 +107,7 @@ next_replies_summarized as (
 
     select
         next_reply_rounds.ticket_id,
-        sum(case when next_reply_rounds.is_replied then 1 else 0 end) as next_reply_count,
+        count(case when next_reply_rounds.is_replied then 1 end) as next_reply_count,
         {{ cx_percentile('next_reply_rounds.reply_minutes', 0.5) }} as next_reply_median_minutes,
         max(next_reply_rounds.reply_minutes) as next_reply_max_minutes,
         {{ cx_percentile('next_reply_rounds.reply_business_minutes', 0.5) }} as next_reply_median_business_minutes,
