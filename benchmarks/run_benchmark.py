@@ -128,7 +128,7 @@ def repeated_view_sql(table: str, path: Path, copies: int, columns: list[str], s
 def dbt_command(command: str, work_dir: Path, select: list[str], extra: list[str] = (),
                 threads: int | None = None) -> list[str]:
     """The dbt command line of one step, on the raw schema, writing under work_dir (threads:
-    dbt's --threads, models built at a time; None = the profile's 2)."""
+    dbt's --threads, models built at a time; None = the profile's 1)."""
     args = [str(BIN / "dbt"), command, "--vars", "{cx_source: raw}", "--exclude", "resource_type:seed",
             "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs"), *extra]
     if threads:
@@ -329,7 +329,7 @@ def main() -> int:
     parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
                         help="steps to run (default: all; at 10M tickets: --steps run)")
     parser.add_argument("--threads", type=int,
-                        help="dbt --threads: models built at a time (default: the profile's 2; at 10M tickets: 1)")
+                        help="dbt --threads: models built at a time (default: the profile's 1)")
     parser.add_argument("--incremental-share", type=float, default=0.01,
                         help="share of tickets new in the incremental step (0 = skip it)")
     parser.add_argument("--repeat", type=int, default=1,
