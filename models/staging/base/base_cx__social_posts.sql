@@ -1,3 +1,17 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the posts that
+    arrived or changed since this table's latest (lookback var cx_incremental_lookback_hours),
+    or whose post_id it does not hold yet, are validated again and replace that post_id's rows
+    (cx_keys_to_revalidate); rows without a post_id are validated every run (the pre-hook
+    removes the previous ones). No rule reads another table.
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='post_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where post_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('social_posts') }}
 {%- set key_columns = ['post_id'] -%}
 with
@@ -8,12 +22,32 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
+-- On incremental runs, the posts whose raw rows are validated again (cx_keys_to_revalidate);
+-- none on a full build.
+posts_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate('received', 'post_id', 'created_at') }}
+
+),
+
+-- On incremental runs, the raw rows of those posts and the rows without a post_id (cx_read_raw
+-- converts the other columns of those rows only), stored once; on a full build every raw row.
+posts_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+
+    {%- if is_incremental() %}
+        {{ cx_read_raw('social_posts', 'post_id', 'posts_to_check') }}
+    {%- else %}
+        select * from received
+    {%- endif %}
+
+),
+
 -- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
 -- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
 -- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
+    {{ cx_key_shared_flagged('posts_received', key_columns) }}
 
 ),
 

@@ -1,8 +1,10 @@
 {#-
     Incremental (docs/incremental.md): on incremental runs, the rows of the tickets with a raw
     event or a ticket row that arrived or changed since this table's latest (lookback var
-    cx_incremental_lookback_hours), and of every ticket holding an event_id that another raw
-    event holds too, are re-validated and replace that ticket's rows; rows without a ticket_id
+    cx_incremental_lookback_hours), of every ticket holding an event_id that another raw
+    event holds too, and of every ticket whose acceptance may have turned (an event quarantined
+    as an orphan, or an accepted event on a ticket not accepted now) are re-validated and
+    replace that ticket's rows; rows without a ticket_id
     are re-validated every run (the pre-hook removes the previous ones).
 -#}
 {{ config(
@@ -72,6 +74,25 @@ tickets_to_check as (  -- noqa: ST03
         select received_keys_flagged.ticket_id
         from ({{ cx_key_shared_flagged('received', key_columns) }}) as received_keys_flagged
         where received_keys_flagged.is_key_shared
+
+        union
+
+        -- and every ticket whose acceptance may have turned since this table's build (a customer
+        -- that arrived or left): those holding an event quarantined as an orphan, and those
+        -- holding an accepted event whose ticket has no accepted row now
+        select validated.ticket_id
+        from {{ this }} as validated
+        where
+            validated.reject_reason = 'orphan_reference'
+            or (
+                validated.reject_reason is null
+                and validated.ticket_id in (
+                    select base_cx__tickets.ticket_id
+                    from base_cx__tickets
+                    group by base_cx__tickets.ticket_id
+                    having count(case when base_cx__tickets.reject_reason is null then 1 end) = 0
+                )
+            )
     {%- else %}
         select ticket_id
         from base_cx__tickets

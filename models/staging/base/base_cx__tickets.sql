@@ -1,3 +1,18 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the tickets that
+    arrived or changed since this table's latest (lookback var cx_incremental_lookback_hours),
+    that it does not hold yet, or whose customer reference may have turned (quarantined as an
+    orphan, or accepted with a customer no longer accepted) are validated again and replace that
+    ticket_id's rows (cx_keys_to_revalidate); rows without a ticket_id are validated every run
+    (the pre-hook removes the previous ones).
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('tickets') }}
 {%- set key_columns = ['ticket_id'] -%}
 with
@@ -8,19 +23,40 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
+customers as (
+
+    select * from {{ ref('base_cx__customers') }}
+    where reject_reason is null
+
+),
+
+-- On incremental runs, the tickets whose raw rows are validated again (cx_keys_to_revalidate);
+-- none on a full build.
+tickets_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate('received', 'ticket_id', 'created_at', [['customer_id', 'customers']]) }}
+
+),
+
+-- On incremental runs, the raw rows of those tickets and the rows without a ticket_id
+-- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
+-- every raw row.
+tickets_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+
+    {%- if is_incremental() %}
+        {{ cx_read_raw('tickets', 'ticket_id', 'tickets_to_check') }}
+    {%- else %}
+        select * from received
+    {%- endif %}
+
+),
+
 -- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
 -- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
 -- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
-
-),
-
-customers as (
-
-    select * from {{ ref('base_cx__customers') }}
-    where reject_reason is null
+    {{ cx_key_shared_flagged('tickets_received', key_columns) }}
 
 ),
 
