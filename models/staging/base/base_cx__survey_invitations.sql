@@ -1,3 +1,18 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the invitations that
+    arrived or changed since this table's latest (lookback var cx_incremental_lookback_hours),
+    that it does not hold yet, or whose customer or ticket reference may have turned
+    (quarantined as an orphan, or accepted with a parent no longer accepted) are validated again
+    and replace that invitation_id's rows (cx_keys_to_revalidate); rows without an
+    invitation_id are validated every run (the pre-hook removes the previous ones).
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='invitation_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where invitation_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('survey_invitations') }}
 {%- set key_columns = ['invitation_id'] -%}
 with
@@ -5,15 +20,6 @@ with
 received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('survey_invitations') }}
-
-),
-
--- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
--- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
--- on is_key_shared run before the rules and no row is stored on the way.
-keys_flagged as {{ cx_cte_inlined() }} (
-
-    {{ cx_key_shared_flagged('received', key_columns) }}
 
 ),
 
@@ -28,6 +34,38 @@ tickets as (
 
     select * from {{ ref('base_cx__tickets') }}
     where reject_reason is null
+
+),
+
+-- On incremental runs, the invitations whose raw rows are validated again
+-- (cx_keys_to_revalidate); none on a full build.
+invitations_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate(
+        'received', 'invitation_id', 'sent_at', [['customer_id', 'customers'], ['ticket_id', 'tickets']]
+    ) }}
+
+),
+
+-- On incremental runs, the raw rows of those invitations and the rows without an invitation_id
+-- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
+-- every raw row.
+invitations_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+
+    {%- if is_incremental() %}
+        {{ cx_read_raw('survey_invitations', 'invitation_id', 'invitations_to_check') }}
+    {%- else %}
+        select * from received
+    {%- endif %}
+
+),
+
+-- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
+-- on is_key_shared run before the rules and no row is stored on the way.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('invitations_received', key_columns) }}
 
 ),
 
