@@ -1,11 +1,11 @@
 {#-
     Incremental (docs/incremental.md): on incremental runs, the rows of the tickets with a raw
     event or a ticket row that arrived or changed since this table's latest (lookback var
-    cx_incremental_lookback_hours), of every ticket holding an event_id that another raw
-    event holds too, and of every ticket whose acceptance may have turned (an event quarantined
-    as an orphan, or an accepted event on a ticket not accepted now) are re-validated and
-    replace that ticket's rows; rows without a ticket_id
-    are re-validated every run (the pre-hook removes the previous ones).
+    cx_incremental_lookback_hours), of every ticket holding a stored event whose event_id such
+    a raw event (or one without a ticket_id) holds too, and of every ticket whose acceptance
+    may have turned (an event quarantined as an orphan, or an accepted event on a ticket not
+    accepted now) are validated again and replace that ticket's rows; rows without a ticket_id
+    are validated every run (the pre-hook removes the previous ones).
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
@@ -42,20 +42,43 @@ base_cx__tickets as (
 
 ),
 
--- On incremental runs (docs/incremental.md): the tickets with an event or a ticket row that
--- arrived or changed since this table's latest, and those with an event_id shared with another
--- event, computed once; unused on a full build. The timestamps are read without the shape
--- guard (cx_try_cast_unguarded: the guard over every raw event would cost more than the rest of
--- this filter), so a text that the rules reject may add its ticket here, never leave one out.
+-- On incremental runs (docs/incremental.md): the raw events that arrived or changed since this
+-- table's latest, and those without a ticket_id (validated on every run); none on a full build.
+-- event_at is read without the shape guard (cx_try_cast_unguarded: the guard over every raw
+-- event would cost more than the rest of this filter), so a text that the rules reject may add
+-- its event here, never leave one out.
+events_changed as (  -- noqa: ST03
+
+    {%- if is_incremental() %}
+        select
+            received.event_id,
+            received.ticket_id
+
+        from received
+        cross join {{ previous_build }} as watermarks
+        where
+            received.ticket_id is null
+            or {{ cx_changed_since_build(
+                [cx_try_cast_unguarded('received.event_at', 'timestamp')], 'received._loaded_at'
+            ) }}
+    {%- else %}
+        select
+            event_id,
+            ticket_id
+
+        from received
+        where 1 = 0
+    {%- endif %}
+
+),
+
+-- On incremental runs: the tickets whose raw events are validated again, computed once; none
+-- on a full build.
 tickets_to_check as (  -- noqa: ST03
 
     {%- if is_incremental() %}
-        select received.ticket_id
-        from received
-        cross join {{ previous_build }} as watermarks
-        where {{ cx_changed_since_build(
-            [cx_try_cast_unguarded('received.event_at', 'timestamp')], 'received._loaded_at'
-        ) }}
+        select events_changed.ticket_id
+        from events_changed
 
         union
 
@@ -68,12 +91,14 @@ tickets_to_check as (  -- noqa: ST03
 
         union
 
-        -- and every ticket holding an event_id that another raw event holds too: the rows of a
-        -- shared key are ranked together (cx_duplicates_ranked) whichever tickets they are on,
-        -- so a new row can turn an old ticket's row into a duplicate (none with clean keys)
-        select received_keys_flagged.ticket_id
-        from ({{ cx_key_shared_flagged('received', key_columns) }}) as received_keys_flagged
-        where received_keys_flagged.is_key_shared
+        -- and every ticket holding a stored event whose event_id a changed (or ticketless) raw
+        -- event holds too: the rows of a shared key are ranked together (cx_duplicates_ranked)
+        -- whichever tickets they are on, so a new row can turn an old ticket's row into a
+        -- duplicate; keys shared by unchanged rows only rank as they did
+        select validated.ticket_id
+        from {{ this }} as validated
+        inner join events_changed
+            on validated.event_id = events_changed.event_id
 
         union
 
