@@ -1,13 +1,14 @@
 {#-
-    cx_keys_to_revalidate(received, key_column, timestamp_column, references=[]): on an
+    cx_keys_to_revalidate(received, key_column, timestamp_columns, references=[]): on an
     incremental run of a validation model keyed by key_column (docs/incremental.md), the select
     of the keys whose raw rows it validates again; every raw row of such a key is read and ranked
     again, the key's stored rows are replaced (delete+insert). A key is listed when:
 
-    - a raw row of it arrived or changed since the model's previous build: its timestamp_column
-      (read without the shape guard, cx_try_cast_unguarded: a text the rules reject may add its
-      key, never leave one out) or its _loaded_at is later than var cx_incremental_lookback_hours
-      before the latest of the stored rows (the timestamp among accepted rows, the load of any);
+    - a raw row of it arrived or changed since the model's previous build: one of its
+      timestamp_columns (a column or a list; read without the shape guard,
+      cx_try_cast_unguarded: a text the rules reject may add its key, never leave one out) or
+      its _loaded_at is later than var cx_incremental_lookback_hours before the latest of the
+      stored rows (the first timestamp, required, among accepted rows; the load of any row);
     - the model does not hold the key yet (a new row without a readable time or load time);
     - references ([[column, accepted parents], ...]: a reference column of the raw table and the
       CTE of the parent's accepted rows, which has a column of the same name): a stored row was
@@ -19,7 +20,8 @@
     --full-refresh). `received` is the CTE of the raw rows (cx_read_raw); the model's own
     table is read as {{ this }}. On a full build (not is_incremental()) the select lists no key.
 -#}
-{% macro cx_keys_to_revalidate(received, key_column, timestamp_column, references=[]) -%}
+{% macro cx_keys_to_revalidate(received, key_column, timestamp_columns, references=[]) -%}
+    {%- set timestamp_columns = [timestamp_columns] if timestamp_columns is string else timestamp_columns -%}
     {%- if not is_incremental() -%}
     select {{ received }}.{{ key_column }}
     from {{ received }}
@@ -29,14 +31,16 @@
     from {{ received }}
     cross join (
         select
-            max(case when reject_reason is null then {{ cx_cast_validated(timestamp_column, 'timestamp') }} end)
+            max(case when reject_reason is null then {{ cx_cast_validated(timestamp_columns[0], 'timestamp') }} end)
                 as previous_data_through_at,
             max(_loaded_at) as previous_loaded_through_at
         from {{ this }}
     ) as watermarks
-    where {{ cx_changed_since_build(
-        [cx_try_cast_unguarded(received ~ '.' ~ timestamp_column, 'timestamp')], received ~ '._loaded_at'
-    ) }}
+    {%- set parsed_columns = [] %}
+    {%- for column in timestamp_columns %}
+        {%- do parsed_columns.append(cx_try_cast_unguarded(received ~ '.' ~ column, 'timestamp')) %}
+    {%- endfor %}
+    where {{ cx_changed_since_build(parsed_columns, received ~ '._loaded_at') }}
 
     union
 

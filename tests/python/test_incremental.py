@@ -4,10 +4,11 @@ A generated world is shown to a first DuckDB build as of a time cut (raw views k
 before it, and hold back a share of the last day's rows: late arrivals). Then every row is
 exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
 tickets, late survey answers, new replies in old social threads, an old ticket's event_id
-re-used on a new ticket and a customer that arrives after its (open) tickets (asserted). A
-second database is built with --full-refresh on the same full data; every model of the marts
-schema must be the same in both, row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental run with nothing new must
-succeed and leave every mart as it was.
+re-used on a new ticket, a customer that arrives after its (open) tickets and an answered
+invitation sent again after its answer (asserted). A second database is built with
+--full-refresh on the same full data; every model of the marts schema must be the same in both,
+row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental run with
+nothing new must succeed and leave every mart as it was.
 """
 
 from __future__ import annotations
@@ -30,11 +31,17 @@ NEW_SHARE = 0.1  # share of tickets created after the cut
 VARS = "{cx_source: raw}"
 
 
-def expose(parquet_dir: Path, database: Path, cut: str | None, late_from: str | None = None) -> None:
+def expose(parquet_dir: Path, database: Path, cut: str | None, late_from: str | None = None,
+           loaded_before: pd.Timestamp | None = None) -> None:
+    """Raw views of the Parquet files as of `cut` (time_cut_views); with `loaded_before`, without
+    the rows loaded then or later (the planted late rows)."""
     tables = {path.stem: f"read_parquet('{path}')" for path in sorted(parquet_dir.glob("*.parquet"))}
     with duckdb.connect(str(database)) as connection:
         connection.execute("create schema if not exists raw")
         for name, select in time_cut_views(tables, cut, late_from).items():
+            if loaded_before is not None:
+                select = (f"select * from ({select}) as rows where not coalesce("
+                          f"try_cast(_loaded_at as timestamp) >= timestamp '{loaded_before}', false)")
             connection.execute(f"create or replace view raw.{name} as {select}")
 
 
@@ -76,55 +83,64 @@ def plant_shared_event_id(parquet_dir: Path, late_from: str) -> None:
     pd.concat([events, shared], ignore_index=True).to_parquet(events_path, index=False)
 
 
-def plant_late_customer(parquet_dir: Path) -> str:
-    """A customer whose tickets are all still open, the oldest such ticket first, loaded an hour
-    after the latest load of any raw row (the first build does not see it: hide_customer): its
-    tickets and their events are quarantined as orphans there, and the incremental run must
-    validate them again (an open ticket is rebuilt on every run; a late customer of solved
-    tickets needs --full-refresh, docs/incremental.md)."""
+def latest_load(parquet_dir: Path) -> pd.Timestamp:
+    """The latest _loaded_at of any raw row."""
     with duckdb.connect() as connection:
-        customer_id, latest_load = connection.execute(f"""
+        return pd.Timestamp(connection.execute(" union all ".join(
+            f"select max(try_cast(_loaded_at as timestamp)) from read_parquet('{path}')"
+            for path in sorted(parquet_dir.glob("*.parquet"))) + " order by 1 desc nulls last limit 1").fetchone()[0])
+
+
+def plant_late_customer(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
+    """A customer whose tickets are all still open, the oldest such ticket first, loaded at
+    `loaded_at` (after the first build): its tickets, their events, invitations and responses are
+    quarantined as orphans there, and the incremental run must validate them again (an open
+    ticket is rebuilt on every run; a late customer of solved tickets needs --full-refresh,
+    docs/incremental.md)."""
+    with duckdb.connect() as connection:
+        customer_id = connection.execute(f"""
             with
             latest_status as (
                 select ticket_id, arg_max(lower(status), try_cast(event_at as timestamp)) as status
                 from read_parquet('{parquet_dir / "ticket_events.parquet"}')
                 where event_type = 'status_change'
                 group by ticket_id
-            ),
-            customers_with_open_tickets_only as (
-                select tickets.customer_id, min(try_cast(tickets.created_at as timestamp)) as first_created_at
-                from read_parquet('{parquet_dir / "tickets.parquet"}') as tickets
-                inner join read_parquet('{parquet_dir / "customers.parquet"}') as customers
-                    on tickets.customer_id = customers.customer_id
-                left join latest_status on tickets.ticket_id = latest_status.ticket_id
-                group by tickets.customer_id
-                having bool_and(coalesce(latest_status.status, 'new') not in ('solved', 'closed'))
-            ),
-            loads as (
-                {" union all ".join(
-                    f"select max(try_cast(_loaded_at as timestamp)) as loaded_at from read_parquet('{path}')"
-                    for path in sorted(parquet_dir.glob("*.parquet")))}
             )
-            select
-                (select customer_id from customers_with_open_tickets_only order by first_created_at limit 1),
-                (select max(loaded_at) from loads)
-        """).fetchone()
+            select tickets.customer_id
+            from read_parquet('{parquet_dir / "tickets.parquet"}') as tickets
+            inner join read_parquet('{parquet_dir / "customers.parquet"}') as customers
+                on tickets.customer_id = customers.customer_id
+            left join latest_status on tickets.ticket_id = latest_status.ticket_id
+            group by tickets.customer_id
+            having bool_and(coalesce(latest_status.status, 'new') not in ('solved', 'closed'))
+            order by min(try_cast(tickets.created_at as timestamp))
+            limit 1
+        """).fetchone()[0]
     customers_path = parquet_dir / "customers.parquet"
     customers = pd.read_parquet(customers_path)
-    late = customers["customer_id"] == customer_id
-    customers.loc[late, "_loaded_at"] = (latest_load + pd.Timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+    customers.loc[customers["customer_id"] == customer_id, "_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
     customers.to_parquet(customers_path, index=False)
     return customer_id
 
 
-def hide_customer(parquet_dir: Path, database: Path, customer_id: str) -> None:
-    """The raw customers of `database` without `customer_id` (a customer not loaded yet)."""
-    with duckdb.connect(str(database)) as connection:
-        connection.execute(f"""create or replace view raw.customers as
-            select * from read_parquet('{parquet_dir / "customers.parquet"}') where customer_id <> '{customer_id}'""")
+def plant_resent_invitation(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
+    """A second row of the first answered invitation, loaded at `loaded_at` (after the first
+    build), sent a minute after its answer: on the full data it wins the key (latest load) and
+    the answer is quarantined as timestamp_out_of_order, which an incremental run must find
+    although no row of the answer changed."""
+    invitations_path = parquet_dir / "survey_invitations.parquet"
+    invitations = pd.read_parquet(invitations_path)
+    responses = pd.read_parquet(parquet_dir / "survey_responses.parquet")
+    answered = responses.dropna(subset=["invitation_id"]).sort_values("responded_at").iloc[0]
+    resent = invitations[invitations["invitation_id"] == answered["invitation_id"]].iloc[[0]].copy()
+    resent["sent_at"] = (pd.Timestamp(answered["responded_at"]) + pd.Timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
+    resent["_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
+    pd.concat([invitations, resent], ignore_index=True).to_parquet(invitations_path, index=False)
+    return answered["invitation_id"]
 
 
-def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str) -> dict[str, int]:
+def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str,
+                resent_invitation: str) -> dict[str, int]:
     """How many rows of each kind the batch after the first build holds."""
     with duckdb.connect() as connection:
         for path in parquet_dir.glob("*.parquet"):
@@ -157,6 +173,8 @@ def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str)
                     and in_reply_to_post_id in (select post_id from old_social_posts where post_id is not null)""",
             "old open tickets of a customer that arrives late": f"""
                 select count(*) from old_tickets where customer_id = '{late_customer}'""",
+            "an old answered invitation sent again after its answer": f"""
+                select count(*) - 1 from all_survey_invitations where invitation_id = '{resent_invitation}'""",
         }
         return {kind: connection.execute(sql).fetchone()[0] for kind, sql in queries.items()}
 
@@ -180,11 +198,12 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     cut = first_reply_after(parquet_dir, cut_for_share(created, NEW_SHARE))
     late_from = str(pd.Timestamp(cut) - pd.Timedelta(hours=24))
     plant_shared_event_id(parquet_dir, late_from)
-    late_customer = plant_late_customer(parquet_dir)
+    loaded_later = latest_load(parquet_dir) + pd.Timedelta(hours=1)
+    late_customer = plant_late_customer(parquet_dir, loaded_later)
+    resent_invitation = plant_resent_invitation(parquet_dir, loaded_later)
 
     incremental, full = work / "incremental.duckdb", work / "full.duckdb"
-    expose(parquet_dir, incremental, cut, late_from)
-    hide_customer(parquet_dir, incremental, late_customer)
+    expose(parquet_dir, incremental, cut, late_from, loaded_before=loaded_later)
     dbt_run(incremental, work / "first")
     expose(parquet_dir, incremental, None)
     dbt_run(incremental, work / "incremental")
@@ -192,7 +211,8 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     dbt_run(incremental, work / "nothing_new")
     expose(parquet_dir, full, None)
     dbt_run(full, work / "full", "--full-refresh")
-    return batch_kinds(parquet_dir, cut, late_from, late_customer), after_batch, marts(full), marts(incremental)
+    kinds = batch_kinds(parquet_dir, cut, late_from, late_customer, resent_invitation)
+    return kinds, after_batch, marts(full), marts(incremental)
 
 
 def test_batch_holds_every_kind_of_change(incremental_and_full):

@@ -3,13 +3,18 @@
     meaning, the channel and the customer's segment, the linked ticket's service facts, the
     closed loop, and the customer's most recent contact before answering (social conversation
     or ticket) and whether it had been answered by then. Incremental (docs/incremental.md):
-    rebuilds the responses of int_survey_responses_to_rebuild.
+    rebuilds the responses of int_survey_responses_to_rebuild; the pre-hook first removes the
+    responses that are no longer staged (a new row quarantined one: they have no new row to
+    replace the old).
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
     incremental_strategy='delete+insert',
     on_schema_change='append_new_columns',
     unique_key='response_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where response_id not in (
+        select response_id from {{ ref('int_survey_responses_joined_to_invitations') }}
+    ){% endif %}",
 ) }}
 with
 

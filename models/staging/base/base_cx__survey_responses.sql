@@ -1,3 +1,20 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the responses that
+    arrived or changed since this table's latest (lookback var cx_incremental_lookback_hours),
+    that it does not hold yet, whose invitation, customer or ticket reference may have turned
+    (quarantined as an orphan, or accepted with a parent no longer accepted:
+    cx_keys_to_revalidate), or whose invitation has a row that arrived or changed since then
+    (its sent_at decides timestamp_out_of_order) are validated again and replace that
+    response_id's rows; rows without a response_id are validated every run (the pre-hook
+    removes the previous ones).
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='response_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where response_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('survey_responses') }}
 {%- set key_columns = ['response_id'] -%}
 with
@@ -8,12 +25,9 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
--- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
--- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
--- on is_key_shared run before the rules and no row is stored on the way.
-keys_flagged as {{ cx_cte_inlined() }} (
+base_cx__survey_invitations as (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
+    select * from {{ ref('base_cx__survey_invitations') }}
 
 ),
 
@@ -23,7 +37,7 @@ invitations as (
         invitation_id,
         {{ cx_cast_validated('sent_at', 'timestamp') }} as sent_at
 
-    from {{ ref('base_cx__survey_invitations') }}
+    from base_cx__survey_invitations
     where reject_reason is null
 
 ),
@@ -39,6 +53,72 @@ tickets as (
 
     select * from {{ ref('base_cx__tickets') }}
     where reject_reason is null
+
+),
+
+-- On incremental runs: this table's latest answer among accepted rows and latest load of any
+-- row, i.e. the previous build's; none on a full build.
+previous_build as (  -- noqa: ST03
+
+    {%- if is_incremental() %}
+        select
+            max(case when reject_reason is null then {{ cx_cast_validated('responded_at', 'timestamp') }} end)
+                as previous_data_through_at,
+            max(_loaded_at) as previous_loaded_through_at
+
+        from {{ this }}
+    {%- else %}
+        select
+            cast(null as {{ dbt.type_timestamp() }}) as previous_data_through_at,
+            cast(null as {{ dbt.type_timestamp() }}) as previous_loaded_through_at
+    {%- endif %}
+
+),
+
+-- On incremental runs, the responses whose raw rows are validated again; none on a full build.
+responses_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate(
+        'received', 'response_id', ['responded_at', 'followed_up_at'],
+        [['invitation_id', 'invitations'], ['customer_id', 'customers'], ['ticket_id', 'tickets']]
+    ) }}
+    {%- if is_incremental() %}
+
+        union
+
+        -- and every stored response whose invitation has a row that arrived or changed since
+        -- this table's latest: its sent_at decides timestamp_out_of_order
+        select validated.response_id
+        from {{ this }} as validated
+        inner join base_cx__survey_invitations as invitation_rows
+            on validated.invitation_id = invitation_rows.invitation_id
+        cross join previous_build as watermarks
+        where {{ cx_changed_since_build(
+            [cx_try_cast_unguarded('invitation_rows.sent_at', 'timestamp')], 'invitation_rows._loaded_at'
+        ) }}
+    {%- endif %}
+
+),
+
+-- On incremental runs, the raw rows of those responses and the rows without a response_id
+-- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
+-- every raw row.
+responses_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+
+    {%- if is_incremental() %}
+        {{ cx_read_raw('survey_responses', 'response_id', 'responses_to_check') }}
+    {%- else %}
+        select * from received
+    {%- endif %}
+
+),
+
+-- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
+-- on is_key_shared run before the rules and no row is stored on the way.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('responses_received', key_columns) }}
 
 ),
 
