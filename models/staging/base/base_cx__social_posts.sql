@@ -32,13 +32,9 @@ posts_to_check as (  -- noqa: ST03
 
 -- On incremental runs, the raw rows of those posts and the rows without a post_id (cx_read_raw
 -- converts the other columns of those rows only), stored once; on a full build every raw row.
-posts_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+posts_received as {{ cx_cte_stored_on_incremental_runs() }} (
 
-    {%- if is_incremental() %}
-        {{ cx_read_raw('social_posts', 'post_id', 'posts_to_check') }}
-    {%- else %}
-        select * from received
-    {%- endif %}
+    {{ cx_raw_rows_to_validate('social_posts', 'post_id', 'posts_to_check') }}
 
 ),
 

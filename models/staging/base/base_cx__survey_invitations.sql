@@ -50,13 +50,9 @@ invitations_to_check as (  -- noqa: ST03
 -- On incremental runs, the raw rows of those invitations and the rows without an invitation_id
 -- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
 -- every raw row.
-invitations_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+invitations_received as {{ cx_cte_stored_on_incremental_runs() }} (
 
-    {%- if is_incremental() %}
-        {{ cx_read_raw('survey_invitations', 'invitation_id', 'invitations_to_check') }}
-    {%- else %}
-        select * from received
-    {%- endif %}
+    {{ cx_raw_rows_to_validate('survey_invitations', 'invitation_id', 'invitations_to_check') }}
 
 ),
 

@@ -103,13 +103,9 @@ responses_to_check as (  -- noqa: ST03
 -- On incremental runs, the raw rows of those responses and the rows without a response_id
 -- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
 -- every raw row.
-responses_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+responses_received as {{ cx_cte_stored_on_incremental_runs() }} (
 
-    {%- if is_incremental() %}
-        {{ cx_read_raw('survey_responses', 'response_id', 'responses_to_check') }}
-    {%- else %}
-        select * from received
-    {%- endif %}
+    {{ cx_raw_rows_to_validate('survey_responses', 'response_id', 'responses_to_check') }}
 
 ),
 

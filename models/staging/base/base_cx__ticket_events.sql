@@ -130,13 +130,9 @@ tickets_to_check as (  -- noqa: ST03
 -- again with the ticket filter first (cx_read_raw converts the other columns of those rows
 -- only) and stored once (`materialized`: a small share of the rows, which the checks below read
 -- several times); on a full build every raw row, inlined like the CTEs below.
-events_to_check as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+events_to_check as {{ cx_cte_stored_on_incremental_runs() }} (
 
-    {%- if is_incremental() %}
-        {{ cx_read_raw('ticket_events', 'ticket_id', 'tickets_to_check') }}
-    {%- else %}
-        select * from received
-    {%- endif %}
+    {{ cx_raw_rows_to_validate('ticket_events', 'ticket_id', 'tickets_to_check') }}
 
 ),
 

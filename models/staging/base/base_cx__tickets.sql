@@ -41,13 +41,9 @@ tickets_to_check as (  -- noqa: ST03
 -- On incremental runs, the raw rows of those tickets and the rows without a ticket_id
 -- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
 -- every raw row.
-tickets_received as {% if is_incremental() %}materialized{% else %}{{ cx_cte_inlined() }}{% endif %} (
+tickets_received as {{ cx_cte_stored_on_incremental_runs() }} (
 
-    {%- if is_incremental() %}
-        {{ cx_read_raw('tickets', 'ticket_id', 'tickets_to_check') }}
-    {%- else %}
-        select * from received
-    {%- endif %}
+    {{ cx_raw_rows_to_validate('tickets', 'ticket_id', 'tickets_to_check') }}
 
 ),
 
