@@ -29,13 +29,7 @@
     {%- else -%}
     select {{ received }}.{{ key_column }}
     from {{ received }}
-    cross join (
-        select
-            max(case when reject_reason is null then {{ cx_cast_validated(timestamp_columns[0], 'timestamp') }} end)
-                as previous_data_through_at,
-            max(_loaded_at) as previous_loaded_through_at
-        from {{ this }}
-    ) as watermarks
+    cross join {{ cx_previous_validation(cx_cast_validated(timestamp_columns[0], 'timestamp')) }} as watermarks
     {%- set parsed_columns = [] %}
     {%- for column in timestamp_columns %}
         {%- do parsed_columns.append(cx_try_cast_unguarded(received ~ '.' ~ column, 'timestamp')) %}

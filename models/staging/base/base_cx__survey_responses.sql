@@ -56,25 +56,6 @@ tickets as (
 
 ),
 
--- On incremental runs: this table's latest answer among accepted rows and latest load of any
--- row, i.e. the previous build's; none on a full build.
-previous_build as (  -- noqa: ST03
-
-    {%- if is_incremental() %}
-        select
-            max(case when reject_reason is null then {{ cx_cast_validated('responded_at', 'timestamp') }} end)
-                as previous_data_through_at,
-            max(_loaded_at) as previous_loaded_through_at
-
-        from {{ this }}
-    {%- else %}
-        select
-            cast(null as {{ dbt.type_timestamp() }}) as previous_data_through_at,
-            cast(null as {{ dbt.type_timestamp() }}) as previous_loaded_through_at
-    {%- endif %}
-
-),
-
 -- On incremental runs, the responses whose raw rows are validated again; none on a full build.
 responses_to_check as (  -- noqa: ST03
 
@@ -92,7 +73,7 @@ responses_to_check as (  -- noqa: ST03
         from {{ this }} as validated
         inner join base_cx__survey_invitations as invitation_rows
             on validated.invitation_id = invitation_rows.invitation_id
-        cross join previous_build as watermarks
+        cross join {{ cx_previous_validation(cx_cast_validated('responded_at', 'timestamp')) }} as watermarks
         where {{ cx_changed_since_build(
             [cx_try_cast_unguarded('invitation_rows.sent_at', 'timestamp')], 'invitation_rows._loaded_at'
         ) }}

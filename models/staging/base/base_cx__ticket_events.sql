@@ -15,18 +15,12 @@
     pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
 ) }}
 {{ cx_depends_on_demo_seed('ticket_events') }}
-{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs):
-    the latest event among the accepted rows (a quarantined timestamp never moves it; its
-    parsed value, kept in event_at_parsed, else parsed without a shape check:
-    cx_cast_validated), the latest load of any row. -#}
-{%- set previous_build -%}
-    (select
-        max(case when reject_reason is null then coalesce(
-            event_at_parsed, {{ cx_cast_validated('event_at', 'timestamp') }}
-        ) end) as previous_data_through_at,
-        max(_loaded_at) as previous_loaded_through_at
-    from {{ this }})
-{%- endset %}
+{#- This table's latest event and load time, i.e. the previous build's (read on incremental runs:
+    cx_previous_validation): an accepted row's event is its parsed value, kept in
+    event_at_parsed, else parsed without a shape check (cx_cast_validated). -#}
+{%- set previous_build = cx_previous_validation(
+    'coalesce(event_at_parsed, ' ~ cx_cast_validated('event_at', 'timestamp') ~ ')'
+) %}
 {%- set key_columns = ['event_id'] -%}
 with
 
