@@ -4,8 +4,9 @@ A generated world is shown to a first DuckDB build as of a time cut (raw views k
 before it, and hold back a share of the last day's rows: late arrivals). Then every row is
 exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
 tickets, late survey answers, new replies in old social threads, an old ticket's event_id
-re-used on a new ticket, a customer that arrives after its (open) tickets and an answered
-invitation sent again after its answer (asserted). A second database is built with
+re-used on a new ticket, a customer that arrives after its (solved) tickets, a solved ticket
+whose new row names an unknown customer (it leaves staging) and an answered invitation sent
+again after its answer (asserted). A second database is built with
 --full-refresh on the same full data; every model of the marts schema must be the same in both,
 row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental run with
 nothing new must succeed and leave every mart as it was.
@@ -92,11 +93,11 @@ def latest_load(parquet_dir: Path) -> pd.Timestamp:
 
 
 def plant_late_customer(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
-    """A customer whose tickets are all still open, the oldest such ticket first, loaded at
+    """A customer whose tickets are all solved, the oldest such ticket first, loaded at
     `loaded_at` (after the first build): its tickets, their events, invitations and responses are
-    quarantined as orphans there, and the incremental run must validate them again (an open
-    ticket is rebuilt on every run; a late customer of solved tickets needs --full-refresh,
-    docs/incremental.md)."""
+    quarantined as orphans there, and the incremental run must validate them again and rebuild
+    the tickets although none of their rows changed (a solved ticket is not rebuilt for its
+    open durations)."""
     with duckdb.connect() as connection:
         customer_id = connection.execute(f"""
             with
@@ -112,7 +113,7 @@ def plant_late_customer(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
                 on tickets.customer_id = customers.customer_id
             left join latest_status on tickets.ticket_id = latest_status.ticket_id
             group by tickets.customer_id
-            having bool_and(coalesce(latest_status.status, 'new') not in ('solved', 'closed'))
+            having bool_and(coalesce(latest_status.status, 'new') in ('solved', 'closed'))
             order by min(try_cast(tickets.created_at as timestamp))
             limit 1
         """).fetchone()[0]
@@ -121,6 +122,35 @@ def plant_late_customer(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
     customers.loc[customers["customer_id"] == customer_id, "_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
     customers.to_parquet(customers_path, index=False)
     return customer_id
+
+
+def plant_ticket_leaving(parquet_dir: Path, loaded_at: pd.Timestamp, late_customer: str) -> str:
+    """A second row of the oldest solved ticket (of another customer than `late_customer`),
+    loaded at `loaded_at` (after the first build), naming a customer that does not exist: on the
+    full data it wins the key (latest load) and the ticket is quarantined as an orphan, with its
+    events, so an incremental run must delete the ticket's per-ticket rows although it builds
+    none for it."""
+    tickets_path = parquet_dir / "tickets.parquet"
+    tickets = pd.read_parquet(tickets_path)
+    with duckdb.connect() as connection:
+        ticket_id = connection.execute(f"""
+            select tickets.ticket_id
+            from read_parquet('{tickets_path}') as tickets
+            inner join (
+                select ticket_id, arg_max(lower(status), try_cast(event_at as timestamp)) as status
+                from read_parquet('{parquet_dir / "ticket_events.parquet"}')
+                where event_type = 'status_change'
+                group by ticket_id
+            ) as latest_status on tickets.ticket_id = latest_status.ticket_id
+            where latest_status.status in ('solved', 'closed') and tickets.customer_id != '{late_customer}'
+            order by try_cast(tickets.created_at as timestamp)
+            limit 1
+        """).fetchone()[0]
+    moved = tickets[tickets["ticket_id"] == ticket_id].iloc[[0]].copy()
+    moved["customer_id"] = "customer-not-in-the-data"
+    moved["_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
+    pd.concat([tickets, moved], ignore_index=True).to_parquet(tickets_path, index=False)
+    return ticket_id
 
 
 def plant_resent_invitation(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
@@ -139,7 +169,7 @@ def plant_resent_invitation(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
     return answered["invitation_id"]
 
 
-def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str,
+def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str, leaving_ticket: str,
                 resent_invitation: str) -> dict[str, int]:
     """How many rows of each kind the batch after the first build holds."""
     with duckdb.connect() as connection:
@@ -171,8 +201,10 @@ def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str,
                 select count(*) from all_social_posts
                 where post_id not in (select post_id from old_social_posts where post_id is not null)
                     and in_reply_to_post_id in (select post_id from old_social_posts where post_id is not null)""",
-            "old open tickets of a customer that arrives late": f"""
+            "old solved tickets of a customer that arrives late": f"""
                 select count(*) from old_tickets where customer_id = '{late_customer}'""",
+            "an old solved ticket whose new row names an unknown customer": f"""
+                select count(*) - 1 from all_tickets where ticket_id = '{leaving_ticket}'""",
             "an old answered invitation sent again after its answer": f"""
                 select count(*) - 1 from all_survey_invitations where invitation_id = '{resent_invitation}'""",
         }
@@ -200,6 +232,7 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     plant_shared_event_id(parquet_dir, late_from)
     loaded_later = latest_load(parquet_dir) + pd.Timedelta(hours=1)
     late_customer = plant_late_customer(parquet_dir, loaded_later)
+    leaving_ticket = plant_ticket_leaving(parquet_dir, loaded_later, late_customer)
     resent_invitation = plant_resent_invitation(parquet_dir, loaded_later)
 
     incremental, full = work / "incremental.duckdb", work / "full.duckdb"
@@ -211,7 +244,7 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     dbt_run(incremental, work / "nothing_new")
     expose(parquet_dir, full, None)
     dbt_run(full, work / "full", "--full-refresh")
-    kinds = batch_kinds(parquet_dir, cut, late_from, late_customer, resent_invitation)
+    kinds = batch_kinds(parquet_dir, cut, late_from, late_customer, leaving_ticket, resent_invitation)
     return kinds, after_batch, marts(full), marts(incremental)
 
 

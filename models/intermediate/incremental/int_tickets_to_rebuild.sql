@@ -3,7 +3,8 @@
     (docs/incremental.md): a ticket with any row (the ticket, its events, schedules, SLA
     policies, survey invitations and responses) that arrived or changed since the previous build (macro cx_changed_since_build, lookback var cx_incremental_lookback_hours),
     every ticket with a quarantined event (another ticket's new event can make one of its events
-    a duplicate), and every ticket not solved by its latest status change, whose open durations
+    a duplicate), every ticket validated again since the previous build (it may have entered or
+    left staging: base_cx__tickets.validated_at), and every ticket not solved by its latest status change, whose open durations
     and breaches run to the build's "now". Every ticket when a reference row (agents, business
     hours, holidays, SLA policies) was loaded after the previous build, and on a full build.
     On a first build or --full-refresh (cx_is_first_build) the events are not read: every
@@ -23,6 +24,12 @@ int_incremental_watermarks as (
 stg_cx__tickets as (
 
     select * from {{ ref('stg_cx__tickets') }}
+
+),
+
+base_cx__tickets as (
+
+    select * from {{ ref('base_cx__tickets') }}
 
 ),
 
@@ -106,6 +113,17 @@ changed_tickets as (
     select stg_cx__tickets.ticket_id
     from stg_cx__tickets
     where stg_cx__tickets.has_quarantined_events
+
+    union all
+
+    -- A ticket whose raw rows were validated again since the previous build: its customer may
+    -- have arrived (it enters staging) or its new row may name an unknown customer (it leaves
+    -- staging; the per-ticket models' pre-hook deletes its rows) with no timestamp of its own
+    -- changing. None on a full build (no previous build; every staged ticket is listed above).
+    select base_cx__tickets.ticket_id
+    from base_cx__tickets
+    cross join int_incremental_watermarks as watermarks
+    where base_cx__tickets.validated_at > watermarks.previous_built_at
 
     union all
 

@@ -8,9 +8,9 @@
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
-    incremental_strategy='delete+insert',
+    incremental_strategy='append',
     on_schema_change='append_new_columns',
-    unique_key='ticket_id',
+    pre_hook="{{ cx_delete_rows_to_rebuild('ticket_id', 'int_tickets_to_rebuild') }}",
 ) }}
 
 with

@@ -11,9 +11,9 @@
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
-    incremental_strategy='delete+insert',
-    unique_key='ticket_id',
+    incremental_strategy='append',
     on_schema_change='append_new_columns',
+    pre_hook="{{ cx_delete_rows_to_rebuild('ticket_id', 'int_tickets_to_rebuild') }}",
     contract={'enforced': true},
     post_hook="{{ cx_refresh_as_of() }}",
 ) }}
