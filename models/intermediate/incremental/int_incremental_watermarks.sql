@@ -1,6 +1,6 @@
 {#-
     One row: how far the staged data reaches in this build (latest data timestamp, latest load
-    time, reference tables included) and when it started, and the same of the previous build, which the *_to_rebuild models compare rows
+    time, reference tables included) and how far it reached in the previous build, which the *_to_rebuild models compare rows
     with (docs/incremental.md). On a full build the previous values are null: everything rebuilds.
 -#}
 {{ config(
@@ -132,8 +132,7 @@ previous_build as (
 
     select
         max(data_through_at) as previous_data_through_at,
-        max(loaded_through_at) as previous_loaded_through_at,
-        max(built_at) as previous_built_at
+        max(loaded_through_at) as previous_loaded_through_at
 
     {% if is_incremental() -%}
         from {{ this }}
@@ -141,8 +140,7 @@ previous_build as (
         from (
             select
                 cast(null as {{ dbt.type_timestamp() }}) as data_through_at,
-                cast(null as {{ dbt.type_timestamp() }}) as loaded_through_at,
-                cast(null as {{ dbt.type_timestamp() }}) as built_at
+                cast(null as {{ dbt.type_timestamp() }}) as loaded_through_at
         ) as no_build
     {%- endif %}
 
@@ -165,9 +163,7 @@ final as (
         cast(this_build.data_through_at as {{ dbt.type_timestamp() }}) as data_through_at,
         cast(this_build.loaded_through_at as {{ dbt.type_timestamp() }}) as loaded_through_at,
         cast(previous_build.previous_data_through_at as {{ dbt.type_timestamp() }}) as previous_data_through_at,
-        cast(previous_build.previous_loaded_through_at as {{ dbt.type_timestamp() }}) as previous_loaded_through_at,
-        {{ cx_build_started_at() }} as built_at,
-        cast(previous_build.previous_built_at as {{ dbt.type_timestamp() }}) as previous_built_at
+        cast(previous_build.previous_loaded_through_at as {{ dbt.type_timestamp() }}) as previous_loaded_through_at
 
     from this_build
     cross join previous_build

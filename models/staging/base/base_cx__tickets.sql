@@ -4,8 +4,7 @@
     that it does not hold yet, or whose customer reference may have turned (quarantined as an
     orphan, or accepted with a customer no longer accepted) are validated again and replace that
     ticket_id's rows (cx_keys_to_revalidate); rows without a ticket_id are validated every run
-    (the pre-hook removes the previous ones). validated_at stamps each row with the build that
-    validated it.
+    (the pre-hook removes the previous ones).
 -#}
 {{ config(
     materialized=cx_incremental_materialized(),
@@ -142,10 +141,7 @@ final as (
         group_name,
         via_social_post_id,
         _loaded_at,
-        {{ cx_rejection_columns('final_rule') }},
-        -- when this verdict was reached: int_tickets_to_rebuild rebuilds the tickets validated
-        -- since its previous build, which may have entered or left staging with no row changed
-        {{ cx_build_started_at() }} as validated_at
+        {{ cx_rejection_columns('final_rule') }}
 
     from references_checked
 
