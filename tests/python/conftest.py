@@ -24,6 +24,10 @@ from filelock import FileLock
 if os.environ.get("PYTEST_XDIST_WORKER") and not hasattr(sys.modules["__main__"], "__file__"):
     sys.modules["__main__"].__file__ = __file__
 
+# Every DuckDB build of the suite spills at most 8GB to temp files (profiles.yml): a runaway
+# query fails the test instead of filling the disk.
+os.environ.setdefault("CX_DUCKDB_MAX_TEMP_SIZE", "8GB")
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 DBT = str(Path(sys.executable).with_name("dbt"))
