@@ -5,8 +5,9 @@ before it, and hold back a share of the last day's rows: late arrivals). Then ev
 exposed and `dbt run` runs incrementally; the batch holds new tickets, new events on old
 tickets, late survey answers, new replies in old social threads, an old ticket's event_id
 re-used on a new ticket, a customer that arrives after its (solved) tickets, a solved ticket
-whose new row names an unknown customer (it leaves staging) and an answered invitation sent
-again after its answer (asserted). A second database is built with
+whose new row names an unknown customer (it leaves staging), an answered invitation sent
+again after its answer, a customer whose new row changes its segment and a ticket whose new
+schedule row replaces its schedule (asserted). A second database is built with
 --full-refresh on the same full data; every model of the marts schema must be the same in both,
 row for row (cx_metrics.engine_compare, decimals to 1e-6). A second incremental run with
 nothing new must succeed and leave every mart as it was.
@@ -169,8 +170,39 @@ def plant_resent_invitation(parquet_dir: Path, loaded_at: pd.Timestamp) -> str:
     return answered["invitation_id"]
 
 
-def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str, leaving_ticket: str,
-                resent_invitation: str) -> dict[str, int]:
+def plant_changed_customer(parquet_dir: Path, loaded_at: pd.Timestamp, late_customer: str) -> str:
+    """A second row of the first customer by id (not `late_customer`) with a survey answer, loaded
+    at `loaded_at` (after the first build), in another segment: on the full data it wins the key
+    (latest load), which an incremental run must validate again although no ticket or answer of
+    the customer changed."""
+    customers_path = parquet_dir / "customers.parquet"
+    customers = pd.read_parquet(customers_path)
+    answered = set(pd.read_parquet(parquet_dir / "survey_responses.parquet")["customer_id"].dropna())
+    candidates = customers[customers["customer_id"].isin(answered) & (customers["customer_id"] != late_customer)]
+    changed = candidates.sort_values("customer_id").iloc[[0]].copy()
+    changed["segment"] = "enterprise" if changed["segment"].iloc[0] != "enterprise" else "smb"
+    changed["_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
+    pd.concat([customers, changed], ignore_index=True).to_parquet(customers_path, index=False)
+    return changed["customer_id"].iloc[0]
+
+
+def plant_moved_schedule(parquet_dir: Path, loaded_at: pd.Timestamp, leaving_ticket: str) -> str:
+    """A second schedule row of the oldest ticket (not `leaving_ticket`), with the same valid_from
+    and another schedule, loaded at `loaded_at` (after the first build): on the full data it wins
+    the key (latest load) and the ticket's business times change, which an incremental run must
+    find although the ticket has no new event."""
+    schedules_path = parquet_dir / "ticket_schedules.parquet"
+    schedules = pd.read_parquet(schedules_path)
+    rows = schedules[schedules["ticket_id"] != leaving_ticket]
+    moved = rows.loc[[pd.to_datetime(rows["valid_from"], errors="coerce").idxmin()]].copy()
+    others = sorted(set(schedules["schedule_id"].dropna()) - set(moved["schedule_id"]))
+    moved["schedule_id"] = others[0]
+    moved["_loaded_at"] = loaded_at.strftime("%Y-%m-%d %H:%M:%S")
+    pd.concat([schedules, moved], ignore_index=True).to_parquet(schedules_path, index=False)
+    return moved["ticket_id"].iloc[0]
+
+
+def batch_kinds(parquet_dir: Path, cut: str, late_from: str, planted: dict[str, str]) -> dict[str, int]:
     """How many rows of each kind the batch after the first build holds."""
     with duckdb.connect() as connection:
         for path in parquet_dir.glob("*.parquet"):
@@ -202,11 +234,16 @@ def batch_kinds(parquet_dir: Path, cut: str, late_from: str, late_customer: str,
                 where post_id not in (select post_id from old_social_posts where post_id is not null)
                     and in_reply_to_post_id in (select post_id from old_social_posts where post_id is not null)""",
             "old solved tickets of a customer that arrives late": f"""
-                select count(*) from old_tickets where customer_id = '{late_customer}'""",
+                select count(*) from old_tickets where customer_id = '{planted["late_customer"]}'""",
             "an old solved ticket whose new row names an unknown customer": f"""
-                select count(*) - 1 from all_tickets where ticket_id = '{leaving_ticket}'""",
+                select count(*) - 1 from all_tickets where ticket_id = '{planted["leaving_ticket"]}'""",
             "an old answered invitation sent again after its answer": f"""
-                select count(*) - 1 from all_survey_invitations where invitation_id = '{resent_invitation}'""",
+                select count(*) - 1 from all_survey_invitations
+                where invitation_id = '{planted["resent_invitation"]}'""",
+            "an old customer whose new row changes its segment": f"""
+                select count(*) - 1 from all_customers where customer_id = '{planted["changed_customer"]}'""",
+            "an old ticket whose new schedule row replaces its schedule": f"""
+                select count(*) - 1 from all_ticket_schedules where ticket_id = '{planted["moved_schedule"]}'""",
         }
         return {kind: connection.execute(sql).fetchone()[0] for kind, sql in queries.items()}
 
@@ -231,9 +268,11 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     late_from = str(pd.Timestamp(cut) - pd.Timedelta(hours=24))
     plant_shared_event_id(parquet_dir, late_from)
     loaded_later = latest_load(parquet_dir) + pd.Timedelta(hours=1)
-    late_customer = plant_late_customer(parquet_dir, loaded_later)
-    leaving_ticket = plant_ticket_leaving(parquet_dir, loaded_later, late_customer)
-    resent_invitation = plant_resent_invitation(parquet_dir, loaded_later)
+    planted = {"late_customer": plant_late_customer(parquet_dir, loaded_later)}
+    planted["leaving_ticket"] = plant_ticket_leaving(parquet_dir, loaded_later, planted["late_customer"])
+    planted["resent_invitation"] = plant_resent_invitation(parquet_dir, loaded_later)
+    planted["changed_customer"] = plant_changed_customer(parquet_dir, loaded_later, planted["late_customer"])
+    planted["moved_schedule"] = plant_moved_schedule(parquet_dir, loaded_later, planted["leaving_ticket"])
 
     incremental, full = work / "incremental.duckdb", work / "full.duckdb"
     expose(parquet_dir, incremental, cut, late_from, loaded_before=loaded_later)
@@ -244,7 +283,7 @@ def incremental_and_full(tmp_path_factory) -> tuple[dict, dict, dict, dict]:
     dbt_run(incremental, work / "nothing_new")
     expose(parquet_dir, full, None)
     dbt_run(full, work / "full", "--full-refresh")
-    kinds = batch_kinds(parquet_dir, cut, late_from, late_customer, leaving_ticket, resent_invitation)
+    kinds = batch_kinds(parquet_dir, cut, late_from, planted)
     return kinds, after_batch, marts(full), marts(incremental)
 
 

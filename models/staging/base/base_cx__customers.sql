@@ -1,3 +1,18 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the customers that
+    arrived or changed since this table's latest (signup_at, churned_at or _loaded_at within
+    the lookback var cx_incremental_lookback_hours) or that it does not hold yet are validated
+    again and replace that customer_id's rows (cx_keys_to_revalidate); rows without a
+    customer_id are validated every run (the pre-hook removes the previous ones). No rule here
+    reads another table, so no other key needs it.
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='customer_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where customer_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('customers') }}
 {%- set key_columns = ['customer_id'] -%}
 with
@@ -8,12 +23,29 @@ received as {{ cx_cte_inlined() }} (
 
 ),
 
+-- On incremental runs, the customers whose raw rows are validated again (cx_keys_to_revalidate);
+-- none on a full build.
+customers_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate('received', 'customer_id', ['signup_at', 'churned_at']) }}
+
+),
+
+-- On incremental runs, the raw rows of those customers and the rows without a customer_id
+-- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
+-- every raw row.
+customers_received as {{ cx_cte_stored_on_incremental_runs() }} (
+
+    {{ cx_raw_rows_to_validate('customers', 'customer_id', 'customers_to_check') }}
+
+),
+
 -- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
 -- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
 -- on is_key_shared run before the rules and no row is stored on the way.
 keys_flagged as {{ cx_cte_inlined() }} (
 
-    {{ cx_key_shared_flagged('received', key_columns) }}
+    {{ cx_key_shared_flagged('customers_received', key_columns) }}
 
 ),
 

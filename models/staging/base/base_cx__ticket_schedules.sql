@@ -1,3 +1,19 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, the raw rows of the tickets whose
+    schedule rows arrived or changed since this table's latest (valid_from or _loaded_at within
+    the lookback var cx_incremental_lookback_hours), that it does not hold yet, or whose
+    references may have turned (a row quarantined as an orphan, or accepted with a ticket or
+    schedule no longer accepted) are validated again and replace that ticket_id's rows
+    (cx_keys_to_revalidate); rows without a ticket_id are validated every run (the pre-hook
+    removes the previous ones).
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='ticket_id',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where ticket_id is null{% endif %}",
+) }}
 {{ cx_depends_on_demo_seed('ticket_schedules') }}
 {%- set default_schedule_id = dbt.string_literal(var('cx_default_schedule_id')) -%}
 {%- set key_columns = ['ticket_id', 'valid_from_parsed'] -%}
@@ -6,26 +22,6 @@ with
 received as {{ cx_cte_inlined() }} (
 
     {{ cx_read_raw('ticket_schedules') }}
-
-),
-
--- valid_from parsed once: the key and the rules below read valid_from_parsed.
-values_parsed as {{ cx_cte_inlined() }} (
-
-    select
-        *,
-        {{ cx_try_cast('valid_from', 'timestamp') }} as valid_from_parsed
-
-    from received
-
-),
-
--- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
--- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
--- on is_key_shared run before the rules and no row is stored on the way.
-keys_flagged as {{ cx_cte_inlined() }} (
-
-    {{ cx_key_shared_flagged('values_parsed', key_columns) }}
 
 ),
 
@@ -57,6 +53,45 @@ known_schedules as (
     select schedule_id from schedules
     union
     select coalesce(schedule_id, {{ default_schedule_id }}) as schedule_id from business_hours
+
+),
+
+-- On incremental runs, the tickets whose raw rows are validated again (cx_keys_to_revalidate);
+-- none on a full build.
+ticket_schedules_to_check as (  -- noqa: ST03
+
+    {{ cx_keys_to_revalidate(
+        'received', 'ticket_id', 'valid_from', [['ticket_id', 'tickets'], ['schedule_id', 'known_schedules']]
+    ) }}
+
+),
+
+-- On incremental runs, the raw rows of those tickets and the rows without a ticket_id
+-- (cx_read_raw converts the other columns of those rows only), stored once; on a full build
+-- every raw row.
+ticket_schedules_received as {{ cx_cte_stored_on_incremental_runs() }} (
+
+    {{ cx_raw_rows_to_validate('ticket_schedules', 'ticket_id', 'ticket_schedules_to_check') }}
+
+),
+
+-- valid_from parsed once: the key and the rules below read valid_from_parsed.
+values_parsed as {{ cx_cte_inlined() }} (
+
+    select
+        *,
+        {{ cx_try_cast('valid_from', 'timestamp') }} as valid_from_parsed
+
+    from ticket_schedules_received
+
+),
+
+-- is_key_shared: another row holds the same key; cx_duplicates_ranked sorts only those rows.
+-- The CTEs from received to row_rules_checked are inlined (cx_cte_inlined), so that the filters
+-- on is_key_shared run before the rules and no row is stored on the way.
+keys_flagged as {{ cx_cte_inlined() }} (
+
+    {{ cx_key_shared_flagged('values_parsed', key_columns) }}
 
 ),
 
