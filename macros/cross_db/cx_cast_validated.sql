@@ -18,7 +18,7 @@
     duckdb__cx_try_cast_unguarded, numbers by duckdb__cx_read_number (as in duckdb__cx_try_cast). -#}
 {% macro duckdb__cx_cast_validated(expression, type_name) -%}
     {%- if type_name in ['integer', 'numeric'] -%}
-        {%- set text_value = 'trim(cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ '))' -%}
+        {%- set text_value = cx_space_trimmed(expression) -%}
         {{ duckdb__cx_read_number(text_value, type_name) }}
     {%- elif type_name in ['timestamp', 'date'] -%}
         {{ duckdb__cx_try_cast_unguarded(expression, type_name) }}

@@ -16,7 +16,7 @@
     Results are identical on DuckDB, PostgreSQL and Spark (docs/engines.md).
 -#}
 {% macro cx_try_cast(expression, type_name) -%}
-    {%- set text_value = 'trim(cast(' ~ expression ~ ' as ' ~ dbt.type_string() ~ '))' -%}
+    {%- set text_value = cx_space_trimmed(expression) -%}
     {%- if type_name == 'boolean' -%}
         {{ cx_parse_boolean(text_value) }}
     {%- else -%}

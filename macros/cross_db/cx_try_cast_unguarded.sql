@@ -18,7 +18,7 @@
 
 {% macro duckdb__cx_try_cast_unguarded(expression, type_name) -%}
     {%- if type_name in ['timestamp', 'date'] -%}
-        try_cast(trim(cast({{ expression }} as {{ dbt.type_string() }})) as {{ cx_type(type_name) }})
+        try_cast({{ cx_space_trimmed(expression) }} as {{ cx_type(type_name) }})
     {%- else -%}
         {{ cx_try_cast(expression, type_name) }}
     {%- endif -%}
