@@ -1,9 +1,23 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, only the rows that
+    base_cx__customers validated since this table's latest validated_at are staged again
+    (cx_validated_since_staged); the pre-hook first deletes their keys, so a key quarantined now
+    leaves staging.
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='customer_id',
+    pre_hook="{{ cx_delete_revalidated_keys('customer_id', 'base_cx__customers') }}",
+) }}
 with
 
 validated as (
 
     select * from {{ ref('base_cx__customers') }}
     where reject_reason is null
+    {{- cx_validated_since_staged() }}
 
 ),
 
@@ -21,7 +35,8 @@ final as (
         end as annual_revenue,
         email,
         coalesce({{ cx_try_cast('is_incentivized', 'boolean') }}, false) as is_incentivized,
-        _loaded_at
+        _loaded_at,
+        validated_at
 
     from validated
 

@@ -1,9 +1,23 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, only the rows that
+    base_cx__social_posts validated since this table's latest validated_at are staged again
+    (cx_validated_since_staged); the pre-hook first deletes their keys, so a key quarantined now
+    leaves staging.
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='post_id',
+    pre_hook="{{ cx_delete_revalidated_keys('post_id', 'base_cx__social_posts') }}",
+) }}
 with
 
 validated as (
 
     select * from {{ ref('base_cx__social_posts') }}
     where reject_reason is null
+    {{- cx_validated_since_staged() }}
 
 ),
 
@@ -22,7 +36,8 @@ final as (
         case
             when author_followers_reject_reason is null then {{ cx_cast_validated('author_followers', 'integer') }}
         end as author_followers,
-        _loaded_at
+        _loaded_at,
+        validated_at
 
     from validated
 

@@ -1,9 +1,23 @@
+{#-
+    Incremental (docs/incremental.md): on incremental runs, only the rows that
+    base_cx__survey_responses validated since this table's latest validated_at are staged again
+    (cx_validated_since_staged); the pre-hook first deletes their keys, so a key quarantined now
+    leaves staging.
+-#}
+{{ config(
+    materialized=cx_incremental_materialized(),
+    incremental_strategy='delete+insert',
+    on_schema_change='append_new_columns',
+    unique_key='response_id',
+    pre_hook="{{ cx_delete_revalidated_keys('response_id', 'base_cx__survey_responses') }}",
+) }}
 with
 
 validated as (
 
     select * from {{ ref('base_cx__survey_responses') }}
     where reject_reason is null
+    {{- cx_validated_since_staged() }}
 
 ),
 
@@ -22,7 +36,8 @@ final as (
         case
             when followed_up_at_reject_reason is null then {{ cx_cast_validated('followed_up_at', 'timestamp') }}
         end as followed_up_at,
-        _loaded_at
+        _loaded_at,
+        validated_at
 
     from validated
 

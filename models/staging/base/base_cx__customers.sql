@@ -129,6 +129,7 @@ final as (
         email,
         is_incentivized,
         _loaded_at,
+        {{ cx_validated_at() }} as validated_at,
         {{ cx_rejection_columns('broken_rule') }},
         signup_at_reject_reason,
         churned_at_reject_reason,

@@ -123,6 +123,7 @@ final as (
         in_reply_to_post_id,
         author_followers,
         _loaded_at,
+        {{ cx_validated_at() }} as validated_at,
         {{ cx_rejection_columns('broken_rule') }},
         author_followers_reject_reason
 

@@ -146,6 +146,7 @@ final as (
         channel,
         sent_at,
         _loaded_at,
+        {{ cx_validated_at() }} as validated_at,
         {{ cx_rejection_columns('final_rule') }}
 
     from references_checked

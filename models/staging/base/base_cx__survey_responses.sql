@@ -207,6 +207,7 @@ final as (
         responded_at,
         followed_up_at,
         _loaded_at,
+        {{ cx_validated_at() }} as validated_at,
         {{ cx_rejection_columns('final_rule') }},
         followed_up_at_reject_reason
 
