@@ -1,8 +1,8 @@
 {#-
-    cx_validated_since_staged(): the filter of an incremental staging model over the rows of its
-    validation model (docs/incremental.md): on incremental runs, only the rows validated after
-    the latest validated_at the staging model holds (cx_validated_at); nothing on full builds.
-    Appended to the where clause of the import CTE (it starts with `and`).
+    cx_validated_since_staged(): the where clause of an incremental staging model's import CTE
+    of its validation model (docs/incremental.md): on incremental runs, only the rows validated
+    after the latest validated_at the staging model holds (cx_validated_at); renders nothing on
+    full builds.
 
     The model is delete+insert on its key and its pre-hook (cx_delete_revalidated_keys) first
     deletes every key validated since then, accepted or not, so a key whose rows are quarantined
@@ -10,7 +10,7 @@
     some rows already staged as well, which delete+insert replaces by themselves.
 -#}
 {% macro cx_validated_since_staged() -%}
-    {%- if is_incremental() %}
-    and validated_at > {{ cx_latest_staged_validation() }}
+    {%- if execute and this is not none and is_incremental() %}
+    where validated_at > {{ cx_latest_staged_validation() }}
     {%- endif -%}
 {%- endmacro %}

@@ -13,11 +13,17 @@
 ) }}
 with
 
-validated as (
+base_cx__social_posts as (
 
     select * from {{ ref('base_cx__social_posts') }}
-    where reject_reason is null
     {{- cx_validated_since_staged() }}
+
+),
+
+validated as (
+
+    select * from base_cx__social_posts
+    where reject_reason is null
 
 ),
 
