@@ -1,7 +1,7 @@
 {#-
     cx_performance_measures(): the measures of mart_agent_performance and mart_group_performance,
-    as select-list items over the rows of int_ticket_performance_credited (one per period, agent
-    or group, and ticket), grouped by period and agent or group:
+    as select-list items over the rows of cx_performance_rows (one per period, agent or group,
+    and ticket, and one per period and agent or group), grouped by period and agent or group:
     tickets as sums of the 0/1 flags, the sums, and the median and p90 first reply minutes (a
     ticket has one first reply, so its minutes are in one row). In steps, so that nothing counts
     distinct tickets over every action (one hash table per distinct count). docs/metrics.md

@@ -95,8 +95,10 @@ final as (
             as full_resolution_business_minutes,
         coalesce(status.reopen_count, 0) as reopen_count,
         -- Touches: solved now, never reopened, with exactly one or two agent replies.
-        {{ cx_is_touch_solved(1) }} as is_one_touch,
-        {{ cx_is_touch_solved(2) }} as is_two_touch,
+        coalesce(status.is_solved, false) and replies.replies_count = 1 and coalesce(status.reopen_count, 0) = 0
+            as is_one_touch,
+        coalesce(status.is_solved, false) and replies.replies_count = 2 and coalesce(status.reopen_count, 0) = 0
+            as is_two_touch,
         status.requester_wait_minutes,
         status.requester_wait_business_minutes,
         status.agent_wait_minutes,
