@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
-from cx_metrics.sentiment import NEGATIVE_THRESHOLD, mean_sentiment_by_customer
+from cx_metrics.sentiment import NEGATIVE_THRESHOLD
 
 OUTPUT_COLUMNS = (
     "row_type", "label", "customers", "churned_customers", "churn_rate", "retention_rate",
@@ -179,6 +181,14 @@ def mcfadden_r2(log_likelihood: float, n: int, events: int) -> float:
     return 1 - log_likelihood / null_log_likelihood
 
 
+def has_full_rank(x: pd.DataFrame) -> bool:
+    """Whether the design matrix's columns are linearly independent: no driver or control level is
+    a combination of the others (a copy of a driver, a driver that is 1 exactly where another is
+    0). Read from the k x k matrix X'X, not a decomposition of every row."""
+    values = x.to_numpy(dtype="float64")
+    return bool(np.linalg.matrix_rank(values.T @ values) == values.shape[1])
+
+
 def fit_churn_drivers(frame: pd.DataFrame, params: LoyaltyParams = LoyaltyParams()) -> DriverFit:
     """Logistic regression of the outcome on the drivers and controls (statsmodels Logit, MLE).
 
@@ -206,13 +216,17 @@ def fit_churn_drivers(frame: pd.DataFrame, params: LoyaltyParams = LoyaltyParams
         return DriverFit("too_few", "; ".join(["no driver varies between customers", *notes]), n, events)
 
     x = design_matrix(frame, drivers, levels)
+    singular = "; ".join(["drivers are collinear (singular matrix); no model", *notes])
+    if not has_full_rank(x):
+        return DriverFit("singular", singular, n, events)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result = sm.Logit(y.to_numpy(), x).fit(disp=0, maxiter=200)
+            # check_rank=False: has_full_rank checked the rank above; statsmodels' own check is a
+            # QR decomposition of the whole design matrix (0.6 s at 600k customers)
+            result = sm.Logit(y.to_numpy(), x, check_rank=False).fit(disp=0, maxiter=200)
         except np.linalg.LinAlgError:
-            return DriverFit("singular", "; ".join(["drivers are collinear (singular matrix); no model", *notes]),
-                             n, events)
+            return DriverFit("singular", singular, n, events)
     kinds = {type(w.message) for w in caught}
     if PerfectSeparationWarning in kinds:
         return DriverFit("perfect_separation", "; ".join([
@@ -351,33 +365,64 @@ def customer_columns(params: LoyaltyParams = LoyaltyParams()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def customer_rows(customers: pd.DataFrame, customer_ids: pd.Series) -> np.ndarray:
+    """The row position in `customers` (one row per customer_id) of each of `customer_ids`, -1 for
+    an id that is not there or null. A hash lookup in Arrow: at 600k customers and 934k texts it
+    takes a quarter of a second, where merging the frames on the text key took a second."""
+    positions = pc.index_in(pa.array(customer_ids, type=pa.string()),
+                            value_set=pa.array(customers["customer_id"], type=pa.string()))
+    return positions.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+
+
 def sentiment_in_window(customers: pd.DataFrame, feedback_sentiment: pd.DataFrame | None) -> pd.DataFrame | None:
-    """Mean sentiment per customer (mean_sentiment_by_customer) over the feedback texts created in
-    the customer's observation window (window_start_at, as_of_at] and before churned_at."""
+    """Mean sentiment per customer (as mean_sentiment_by_customer: customer_id, scored_feedback,
+    mean_sentiment, negative_feedback_share; null scores ignored) over the feedback texts created
+    in the customer's observation window (window_start_at, as_of_at] and before churned_at; only
+    customers with such a text, in the order of `customers` (one row per customer_id). Texts are
+    matched to customers by row position (customer_rows) and added up per customer with
+    `bincount`, not merged and grouped on the text key."""
     if feedback_sentiment is None or feedback_sentiment.empty:
         return None
-    bounds = customers[["customer_id", "window_start_at", "as_of_at", "churned_at"]]
-    texts = feedback_sentiment.merge(bounds, on="customer_id", how="inner")
-    created = pd.to_datetime(texts["created_at"])
-    churned = pd.to_datetime(texts["churned_at"])
-    keep = ((created > pd.to_datetime(texts["window_start_at"])) & (created <= pd.to_datetime(texts["as_of_at"]))
-            & (churned.isna() | (created < churned)))
-    return mean_sentiment_by_customer(texts.loc[keep])
+    score = pd.to_numeric(feedback_sentiment["compound_score"], errors="coerce").astype("float64").to_numpy()
+    row = customer_rows(customers, feedback_sentiment["customer_id"])
+    has_customer = (row >= 0) & ~np.isnan(score)
+    row, score = row[has_customer], score[has_customer]
+    created = pd.to_datetime(feedback_sentiment["created_at"]).to_numpy()[has_customer]
+    bounds = {column: pd.to_datetime(customers[column]).to_numpy()[row]
+              for column in ("window_start_at", "as_of_at", "churned_at")}
+    in_window = ((created > bounds["window_start_at"]) & (created <= bounds["as_of_at"])
+                 & (np.isnat(bounds["churned_at"]) | (created < bounds["churned_at"])))
+    row, score = row[in_window], score[in_window]
+    size = len(customers)
+    scored = np.bincount(row, minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.bincount(row, weights=score, minlength=size) / scored
+        negative_share = np.bincount(row, weights=(score <= NEGATIVE_THRESHOLD), minlength=size) / scored
+    has_text = scored > 0
+    return pd.DataFrame({
+        "customer_id": customers["customer_id"].to_numpy()[has_text],
+        "scored_feedback": scored[has_text].astype("int64"),
+        "mean_sentiment": mean[has_text],
+        "negative_feedback_share": negative_share[has_text],
+    })
 
 
 def with_sentiment(customers: pd.DataFrame, sentiment: pd.DataFrame | None) -> pd.DataFrame:
     """customers + mean_sentiment, scored_feedback and has_negative_sentiment (mean <= -0.05;
-    false without scored feedback). `sentiment`: one row per customer (mean_sentiment_by_customer)."""
+    false without scored feedback). `sentiment`: one row per customer (sentiment_in_window),
+    placed on its customer's row by position (customer_rows)."""
     out = customers.copy()
-    if sentiment is None or sentiment.empty:
-        out["mean_sentiment"] = np.nan
-        out["scored_feedback"] = 0
-    else:
-        out = out.merge(sentiment[["customer_id", "mean_sentiment", "scored_feedback"]], on="customer_id", how="left")
-        out["scored_feedback"] = out["scored_feedback"].fillna(0).astype("int64")
-    mean = pd.to_numeric(out["mean_sentiment"], errors="coerce").astype(float)
+    mean = np.full(len(out), np.nan)
+    scored = np.zeros(len(out), dtype="int64")
+    if sentiment is not None and not sentiment.empty:
+        row = customer_rows(customers, sentiment["customer_id"])
+        found = row >= 0
+        means = pd.to_numeric(sentiment["mean_sentiment"], errors="coerce").astype("float64").to_numpy()
+        mean[row[found]] = means[found]
+        scored[row[found]] = sentiment["scored_feedback"].fillna(0).astype("int64").to_numpy()[found]
     out["mean_sentiment"] = mean
-    out["has_negative_sentiment"] = (mean <= NEGATIVE_THRESHOLD).fillna(False).astype(bool)
+    out["scored_feedback"] = scored
+    out["has_negative_sentiment"] = mean <= NEGATIVE_THRESHOLD
     return out
 
 

@@ -95,6 +95,17 @@ def test_perfect_separation_is_reported():
     assert fit.status == "perfect_separation" and "perfectly" in fit.message
 
 
+def test_collinear_drivers_are_reported_as_singular():
+    customers = simulated_customers(n=5_000)
+    customers["breach_copy"] = customers["has_sla_breach"]
+    customers["no_breach"] = 1 - customers["has_sla_breach"]  # with the intercept: collinear too
+    for twin in ("breach_copy", "no_breach"):
+        params = ly.params_from_config(drivers=["has_sla_breach", twin], controls=["segment"])
+        fit = ly.fit_churn_drivers(customers, params)
+        assert fit.status == "singular" and "collinear" in fit.message and fit.terms.empty
+    assert ly.fit_churn_drivers(customers).status == "ok"
+
+
 def test_null_driver_values_count_as_no_exposure():
     assert ly.as_flag(pd.Series([True, None, False, 1, np.nan], dtype="object")).tolist() == [1.0, 0.0, 0.0, 1.0, 0.0]
     customers = simulated_customers(n=2000)
@@ -181,6 +192,31 @@ def test_sentiment_in_window_and_params_from_config():
                                    target_sla_breach_rate='0.1', target_unanswered_social_rate=None)
     assert params.drivers == ("has_sla_breach",) and params.controls == () and params.risk_threshold == 0.4
     assert [cf.target_rate for cf in params.counterfactuals] == [0.1, 0.05]
+
+
+def test_sentiment_in_window_ignores_unknown_customers_and_null_scores():
+    customers = pd.DataFrame({
+        "customer_id": ["C2", "C1", "C3"],
+        "window_start_at": pd.to_datetime(["2026-01-01"] * 3),
+        "as_of_at": pd.to_datetime(["2026-12-31"] * 3),
+        "churned_at": pd.to_datetime([None, None, None]),
+    })
+    texts = pd.DataFrame({
+        "customer_id": ["C1", "C1", None, "C9", "C2", "C1"],
+        "created_at": pd.to_datetime(["2026-02-01"] * 6),
+        "compound_score": pd.array([0.5, -0.3, 0.9, 0.9, None, -0.6], dtype="Float64"),
+    })
+    # C1: 0.5, -0.3, -0.6 (mean -0.133..., two of three negative); C2's only text has no score;
+    # the text without a customer and C9's (no such customer) drop out; C3 has none
+    out = ly.sentiment_in_window(customers, texts).set_index("customer_id")
+    assert list(out.index) == ["C1"]
+    assert out.loc["C1", "scored_feedback"] == 3
+    assert out.loc["C1", "mean_sentiment"] == pytest.approx(-0.4 / 3)
+    assert out.loc["C1", "negative_feedback_share"] == pytest.approx(2 / 3)
+    joined = ly.with_sentiment(customers, out.reset_index())
+    assert joined["scored_feedback"].tolist() == [0, 3, 0]
+    assert joined["has_negative_sentiment"].tolist() == [False, True, False]
+    assert joined["mean_sentiment"].isna().tolist() == [True, False, True]
 
 
 def test_as_flag_reads_booleans_and_numbers_and_counts_missing_as_zero():
