@@ -5,8 +5,9 @@
     cx_try_cast reads, to the same value (DuckDB, for timestamps and dates: cx_try_cast there is
     the guard, then the same try_cast), and may read more. Elsewhere it is cx_try_cast. For
     filters where reading more texts costs some work but never drops a row: the change filter of
-    an incremental run (base_cx__ticket_events), where the guard's regular expression over every
-    raw event would cost more than the rest of the filter.
+    an incremental run (base_cx__ticket_events, and the _loaded_at of cx_read_raw's read of every
+    row on an incremental run), where the guard's regular expression over every raw row would
+    cost more than the rest of the filter.
 -#}
 {% macro cx_try_cast_unguarded(expression, type_name) -%}
     {{ return(adapter.dispatch('cx_try_cast_unguarded', 'cx_metrics')(expression, type_name)) }}
