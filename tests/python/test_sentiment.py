@@ -172,6 +172,13 @@ def test_load_taxonomy_falls_back_to_the_committed_csv(recwarn):
 # ---------------------------------------------------------------- engagement value
 
 
+def test_key_rows_finds_each_value_by_position_and_minus_one_otherwise():
+    keys = pd.Series(["b", "a", "c"])
+    values = pd.Series(["a", None, "z", "c", "a"])
+    assert s.key_rows(keys, values).tolist() == [1, -1, -1, 2, 1]
+    assert s.key_rows(keys, pd.Series([], dtype="str")).tolist() == []
+
+
 def test_engagement_value_is_mean_after_minus_mean_before_the_first_answer():
     conversations = pd.DataFrame({
         "conversation_id": ["A", "B", "C", "D"],
