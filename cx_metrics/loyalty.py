@@ -31,7 +31,7 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
-from cx_metrics.sentiment import NEGATIVE_THRESHOLD, key_rows
+from cx_metrics.sentiment import NEGATIVE_THRESHOLD, key_rows, mean_by_row
 
 OUTPUT_COLUMNS = (
     "row_type", "label", "customers", "churned_customers", "churn_rate", "retention_rate",
@@ -364,12 +364,13 @@ def customer_columns(params: LoyaltyParams = LoyaltyParams()) -> list[str]:
 
 
 def sentiment_in_window(customers: pd.DataFrame, feedback_sentiment: pd.DataFrame | None) -> pd.DataFrame | None:
-    """Mean sentiment per customer (as mean_sentiment_by_customer: customer_id, scored_feedback,
-    mean_sentiment, negative_feedback_share; null scores ignored) over the feedback texts created
-    in the customer's observation window (window_start_at, as_of_at] and before churned_at; only
-    customers with such a text, in the order of `customers` (one row per customer_id). Texts are
-    matched to customers by row position (key_rows) and added up per customer with
-    `bincount`, not merged and grouped on the text key."""
+    """Sentiment per customer over the scored feedback texts (null scores ignored) created in the
+    customer's observation window (window_start_at, as_of_at] and before churned_at: customer_id,
+    scored_feedback, mean_sentiment and negative_feedback_share (the share of scores <= -0.05),
+    only for customers with such a text, in the order of `customers` (one row per customer_id).
+    Texts without a customer, or of a customer not in `customers`, are left out. Texts are placed
+    on their customer's row (key_rows) and added up per row (mean_by_row), not merged and
+    grouped on the text key."""
     if feedback_sentiment is None or feedback_sentiment.empty:
         return None
     score = pd.to_numeric(feedback_sentiment["compound_score"], errors="coerce").astype("float64").to_numpy()
@@ -382,11 +383,8 @@ def sentiment_in_window(customers: pd.DataFrame, feedback_sentiment: pd.DataFram
     in_window = ((created > bounds["window_start_at"]) & (created <= bounds["as_of_at"])
                  & (np.isnat(bounds["churned_at"]) | (created < bounds["churned_at"])))
     row, score = row[in_window], score[in_window]
-    size = len(customers)
-    scored = np.bincount(row, minlength=size)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(row, weights=score, minlength=size) / scored
-        negative_share = np.bincount(row, weights=(score <= NEGATIVE_THRESHOLD), minlength=size) / scored
+    scored, mean = mean_by_row(row, score, len(customers))
+    _, negative_share = mean_by_row(row, (score <= NEGATIVE_THRESHOLD).astype("float64"), len(customers))
     has_text = scored > 0
     return pd.DataFrame({
         "customer_id": customers["customer_id"].to_numpy()[has_text],

@@ -247,6 +247,16 @@ def key_rows(keys: pd.Series, values: pd.Series) -> np.ndarray:
     return positions.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
 
 
+def mean_by_row(rows: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The count and the mean of the values placed on each row position 0..size-1 (values[i] on
+    row rows[i]; key_rows finds the positions), the mean NaN on a row with none: added up with
+    `bincount`, not grouped on a key."""
+    count = np.bincount(rows, minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.bincount(rows, weights=values, minlength=size) / count
+    return count, mean
+
+
 def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame) -> pd.DataFrame:
     """Engagement value per social conversation (one output row per row of `conversations`).
 
@@ -283,27 +293,8 @@ def engagement_by_conversation(posts: pd.DataFrame, conversations: pd.DataFrame)
     for phase, in_phase in (("before", is_before), ("after", is_after)):
         # per conversation row: the count and the sum of its scores in this phase (a post at the
         # reply instant itself is in neither)
-        count = np.bincount(rows[in_phase], minlength=len(out))
-        total = np.bincount(rows[in_phase], weights=scores[in_phase], minlength=len(out))
-        out[f"sentiment_{phase}_reply"] = pd.Series(total / np.maximum(count, 1)).where(count > 0).astype("Float64")
+        count, mean = mean_by_row(rows[in_phase], scores[in_phase], len(out))
+        out[f"sentiment_{phase}_reply"] = pd.Series(mean).astype("Float64")
         out[f"scored_posts_{phase}_reply"] = count.astype("int64")
     out["engagement_value"] = out["sentiment_after_reply"] - out["sentiment_before_reply"]
     return out[list(ENGAGEMENT_COLUMNS)]
-
-
-def mean_sentiment_by_customer(scored: pd.DataFrame) -> pd.DataFrame:
-    """customer_id, scored_feedback, mean_sentiment, negative_feedback_share over the scored texts
-    (null scores ignored) of each customer; texts without a customer are left out."""
-    scored_with_customer = scored["customer_id"].notna() & scored["compound_score"].notna()
-    rows = scored.loc[scored_with_customer, ["customer_id", "compound_score"]]
-    rows = rows.assign(
-        compound_score=rows["compound_score"].astype("float64"),
-        is_negative=(rows["compound_score"].astype("float64") <= NEGATIVE_THRESHOLD).astype("float64"),
-    )
-    grouped = rows.groupby("customer_id", sort=True)
-    return pd.DataFrame({
-        "scored_feedback": grouped.size().astype("int64"),
-        "mean_sentiment": grouped["compound_score"].mean(),
-        "negative_feedback_share": grouped["is_negative"].mean(),
-    }).reset_index()
-

@@ -219,6 +219,25 @@ def test_sentiment_in_window_ignores_unknown_customers_and_null_scores():
     assert joined["mean_sentiment"].isna().tolist() == [True, False, True]
 
 
+def test_sentiment_in_window_ignores_unscored_and_anonymous_texts():
+    customers = pd.DataFrame({
+        "customer_id": ["C1", "C2"],
+        "window_start_at": pd.to_datetime(["2026-01-01"] * 2),
+        "as_of_at": pd.to_datetime(["2026-12-31"] * 2),
+        "churned_at": pd.to_datetime([None, None]),
+    })
+    scored = pd.DataFrame({
+        "customer_id": ["C1", "C1", "C1", "C2", None],
+        "created_at": pd.to_datetime(["2026-06-01"] * 5),
+        "compound_score": pd.array([0.5, -0.3, None, -0.6, 0.9], dtype="Float64"),
+    })
+    out = ly.sentiment_in_window(customers, scored).set_index("customer_id")
+    assert out.loc["C1", "scored_feedback"] == 2 and out.loc["C1", "mean_sentiment"] == pytest.approx(0.1)
+    assert out.loc["C1", "negative_feedback_share"] == pytest.approx(0.5)
+    assert out.loc["C2", "negative_feedback_share"] == 1.0
+    assert len(out) == 2 and np.isfinite(out["mean_sentiment"]).all()
+
+
 def test_as_flag_reads_booleans_and_numbers_and_counts_missing_as_zero():
     assert ly.as_flag(pd.Series([True, None, False, 1, 0.0, float("nan")])).tolist() == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     assert ly.as_flag(pd.Series([True, pd.NA, False], dtype="boolean")).tolist() == [1.0, 0.0, 0.0]

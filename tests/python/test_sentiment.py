@@ -7,7 +7,6 @@ import time
 from functools import partial
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -215,15 +214,3 @@ def test_engagement_without_posts_and_with_missing_columns():
     assert len(out) == 1 and pd.isna(out.loc[0, "engagement_value"]) and not out.loc[0, "is_answered"]
     with pytest.raises(ValueError, match="compound_score"):
         s.engagement_by_conversation(empty.drop(columns=["compound_score"]), conversations)
-
-
-def test_mean_sentiment_by_customer_ignores_unscored_and_anonymous_texts():
-    scored = pd.DataFrame({
-        "customer_id": ["C1", "C1", "C1", "C2", None],
-        "compound_score": pd.array([0.5, -0.3, None, -0.6, 0.9], dtype="Float64"),
-    })
-    out = s.mean_sentiment_by_customer(scored).set_index("customer_id")
-    assert out.loc["C1", "scored_feedback"] == 2 and out.loc["C1", "mean_sentiment"] == pytest.approx(0.1)
-    assert out.loc["C1", "negative_feedback_share"] == pytest.approx(0.5)
-    assert out.loc["C2", "negative_feedback_share"] == 1.0
-    assert len(out) == 2 and np.isfinite(out["mean_sentiment"]).all()
